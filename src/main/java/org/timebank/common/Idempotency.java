@@ -1,0 +1,199 @@
+package org.timebank.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * State-changing calls with an {@code Idempotency-Key}: the key is claimed in the same database
+ * transaction that writes the effect, so an acknowledged effect and its stored response commit
+ * together or not at all.
+ * <ul>
+ * <li>same caller, key and request: the first (2xx) response is replayed, nothing happens again;</li>
+ * <li>same key, different request: 422 IDEMPOTENCY_KEY_REUSED;</li>
+ * <li>same key while the first call still runs: 409 IDEMPOTENCY_KEY_IN_USE;</li>
+ * <li>a call that fails stores nothing: the key stays free for a retry.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    @Inject
+    Tx tx;
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "timebank.idempotency.retention", defaultValue = "PT48H")
+    Duration retention;
+
+    /** What a write produced: its status, body and (for 201) location. */
+    public record Outcome(int status, Object body, URI location) {
+        public static Outcome created(URI location, Object body) { return new Outcome(201, body, location); }
+        public static Outcome ok(Object body) { return new Outcome(200, body, null); }
+    }
+
+    private record Stored(byte[] requestHash, int status, String body, String location) {}
+
+    private record Result(Stored stored, boolean replayed) {}
+
+    /**
+     * Runs {@code effect} in a new (retried) transaction, guarded by the key when one is given.
+     *
+     * @param operation names the endpoint, so one key cannot be replayed against another
+     * @param request   the parsed request; its JSON form is what "same request" compares
+     */
+    public Response write(String principal, String key, boolean keyRequired, String operation, Object request,
+                          Supplier<Outcome> effect) {
+        if (key == null || key.isEmpty()) {
+            if (keyRequired) {
+                throw ApiException.badRequest("IDEMPOTENCY_KEY_REQUIRED");
+            }
+            Outcome outcome = tx.inNew(effect);
+            return respond(outcome.status(), serialize(outcome.body()), outcome.location(), false);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("IDEMPOTENCY_KEY_INVALID");
+        }
+        byte[] hash = requestHash(operation, request);
+        Result result = tx.inNew(() -> {
+            if (!tryLock(principal, key)) {
+                throw ApiException.conflict("IDEMPOTENCY_KEY_IN_USE");
+            }
+            Stored stored = find(principal, key);
+            if (stored != null) {
+                if (!Arrays.equals(stored.requestHash(), hash)) {
+                    throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED");
+                }
+                return new Result(stored, true);
+            }
+            Outcome outcome = effect.get();
+            String body = serialize(outcome.body());
+            Stored fresh = new Stored(hash, outcome.status(), body,
+                    outcome.location() == null ? null : outcome.location().toString());
+            save(principal, key, fresh);
+            return new Result(fresh, false);
+        });
+        Stored stored = result.stored();
+        return respond(stored.status(), stored.body(),
+                stored.location() == null ? null : URI.create(stored.location()), result.replayed());
+    }
+
+    private static Response respond(int status, String body, URI location, boolean replayed) {
+        Response.ResponseBuilder r = Response.status(status);
+        if (body != null) {
+            r.entity(body).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+        }
+        if (location != null) {
+            r.location(location);
+        }
+        if (replayed) {
+            r.header(REPLAYED_HEADER, "true");
+        }
+        return r.build();
+    }
+
+    private String serialize(Object body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+    }
+
+    private byte[] requestHash(String operation, Object request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            String text = request instanceof String s ? s : serialize(request);
+            if (text != null) {
+                sha.update(text.getBytes(StandardCharsets.UTF_8));
+            }
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A transaction-scoped advisory lock: held while the first call runs, released at its end. */
+    private boolean tryLock(String principal, String key) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select pg_try_advisory_xact_lock(hashtextextended(? || chr(10) || ?, 7))")) {
+                s.setString(1, principal);
+                s.setString(2, key);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    private Stored find(String principal, String key) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select request_hash, response_status, response_body, location from idempotency_key "
+                            + "where principal = ? and key = ? and created_at > now() - ?::interval")) {
+                s.setString(1, principal);
+                s.setString(2, key);
+                s.setString(3, retention.getSeconds() + " seconds");
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? new Stored(r.getBytes(1), r.getInt(2), r.getString(3), r.getString(4)) : null;
+                }
+            }
+        });
+    }
+
+    private void save(String principal, String key, Stored stored) {
+        jdbc.run(c -> {
+            // an expired row for the same key may still be there until the purge: replace it
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into idempotency_key (principal, key, request_hash, response_status, response_body, location) "
+                            + "values (?, ?, ?, ?, ?, ?) on conflict (principal, key) do update set "
+                            + "request_hash = excluded.request_hash, response_status = excluded.response_status, "
+                            + "response_body = excluded.response_body, location = excluded.location, created_at = now()")) {
+                s.setString(1, principal);
+                s.setString(2, key);
+                s.setBytes(3, stored.requestHash());
+                s.setInt(4, stored.status());
+                s.setString(5, stored.body());
+                s.setString(6, stored.location());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes keys older than the retention; returns how many. */
+    public int purgeExpired() {
+        return tx.inNew(() -> jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from idempotency_key where created_at < now() - ?::interval")) {
+                s.setString(1, retention.getSeconds() + " seconds");
+                return s.executeUpdate();
+            }
+        }));
+    }
+}

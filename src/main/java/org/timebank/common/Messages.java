@@ -1,0 +1,56 @@
+package org.timebank.common;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Problem details in the caller's language: zh-CN unless the caller prefers English. */
+public final class Messages {
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private Messages() {}
+
+    public static Locale localeOf(HttpHeaders headers) {
+        if (headers == null) {
+            return CHINESE;
+        }
+        try {
+            return localeOf(headers.getAcceptableLanguages());
+        } catch (RuntimeException malformedHeader) {
+            return CHINESE;
+        }
+    }
+
+    /** The first of the caller's languages this service speaks (en or zh), else zh-CN. */
+    public static Locale localeOf(List<Locale> wanted) {
+        for (Locale locale : wanted) {
+            if ("en".equals(locale.getLanguage())) {
+                return Locale.ENGLISH;
+            }
+            if ("zh".equals(locale.getLanguage())) {
+                return CHINESE;
+            }
+        }
+        return CHINESE;
+    }
+
+    public static String format(Locale locale, String code, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String template;
+        try {
+            template = bundle.getString(code);
+        } catch (MissingResourceException e) {
+            return code;
+        }
+        // ids and amounts print as they are (no "1,001")
+        Object[] text = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            text[i] = String.valueOf(args[i]);
+        }
+        return new MessageFormat(template, locale).format(text);
+    }
+}

@@ -1,0 +1,176 @@
+package org.timebank.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure leaves as application/problem+json with a stable code; never a stack trace. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response problem(int status, String code, List<ProblemError> errors, HttpHeaders headers,
+                                   UriInfo uri, Object... args) {
+        return problem(status, code, errors, Messages.localeOf(headers), uri == null ? null : uri.getPath(), args);
+    }
+
+    public static Response problem(int status, String code, List<ProblemError> errors, Locale locale, String path,
+                                   Object... args) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+        Problem body = new Problem("urn:timebank:problem:" + code, title, status, code,
+                Messages.format(locale, code, args), path == null ? null : "/" + path.replaceFirst("^/", ""),
+                errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, HttpHeaders headers, UriInfo uri) {
+        Metrics.failure(e.code());
+        Locale locale = Messages.localeOf(headers);
+        List<ProblemError> errors = e.errors().stream()
+                .map(i -> new ProblemError(i.field(), i.line(), i.code(), Messages.format(locale, i.code(), i.arg())))
+                .toList();
+        return problem(e.status(), e.code(), errors, headers, uri, e.args());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        List<ProblemError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> fieldOf(v)).thenComparing(v -> v.getMessage()))
+                .map(v -> ProblemError.field(fieldOf(v), constraintName(v), v.getMessage()))
+                .collect(Collectors.toList());
+        String fields = errors.stream().map(ProblemError::field).distinct().collect(Collectors.joining(", "));
+        return problem(400, "VALIDATION_FAILED", errors, headers, uri, fields);
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // "create.arg1.phone" -> "phone"; method parameters keep their names (compiled with -parameters)
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+
+    private static String constraintName(ConstraintViolation<?> v) {
+        return v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return problem(400, "UNKNOWN_FIELD", List.of(ProblemError.field(pathOf(u), "UNKNOWN_FIELD", null)),
+                    headers, uri, pathOf(u));
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            JsonMappingException m = (JsonMappingException) e;
+            String field = pathOf(m);
+            if (field.isEmpty()) {
+                return problem(400, "MALFORMED_JSON", List.of(), headers, uri);
+            }
+            return problem(400, "INVALID_FIELD_TYPE", List.of(ProblemError.field(field, "INVALID_FIELD_TYPE", null)),
+                    headers, uri, field);
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof ApiException api) {
+            return api(api, headers, uri);
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException) {
+            String field = pathOf(m);
+            return problem(400, "INVALID_FIELD_TYPE", List.of(ProblemError.field(field, "INVALID_FIELD_TYPE", null)),
+                    headers, uri, field);
+        }
+        return problem(400, "MALFORMED_JSON", List.of(), headers, uri);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                b.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        Response r = problem(401, "UNAUTHENTICATED", List.of(), headers, uri);
+        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return problem(403, "FORBIDDEN", List.of(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String code;
+        if (e instanceof NotFoundException) {
+            code = "NOT_FOUND";
+        } else if (e instanceof NotAllowedException) {
+            code = "METHOD_NOT_ALLOWED";
+        } else if (e instanceof NotSupportedException) {
+            code = "UNSUPPORTED_MEDIA_TYPE";
+        } else if (e instanceof NotAcceptableException) {
+            code = "NOT_ACCEPTABLE";
+        } else if (status == 413) {
+            code = "BODY_TOO_LARGE";
+        } else if (status == 401) {
+            return unauthenticated(e, headers, uri);
+        } else if (status == 403) {
+            code = "FORBIDDEN";
+        } else if (status >= 500) {
+            LOG.error("request failed", e);
+            code = "INTERNAL_ERROR";
+        } else {
+            code = "BAD_REQUEST";
+        }
+        Response r = problem(status, code, List.of(), headers, uri);
+        if (e instanceof NotAllowedException) {
+            return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
+        }
+        return r;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        ApiException translated = SqlErrors.translate(e);
+        if (translated != null) {
+            return api(translated, headers, uri);
+        }
+        LOG.error("unexpected failure", e);
+        List<ProblemError> none = new ArrayList<>();
+        return problem(500, "INTERNAL_ERROR", none, headers, uri);
+    }
+}

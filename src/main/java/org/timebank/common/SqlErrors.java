@@ -1,0 +1,74 @@
+package org.timebank.common;
+
+import java.sql.SQLException;
+import java.util.Map;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/** Translates the database's refusals (constraints, ledger_post errors) into API problems. */
+public final class SqlErrors {
+    public static final String SERIALIZATION_FAILURE = "40001";
+    public static final String DEADLOCK_DETECTED = "40P01";
+
+    private static final Map<String, String> UNIQUE_CONSTRAINTS = Map.of(
+            "volunteer_phone_hash_key", "VOLUNTEER_PHONE_EXISTS",
+            "volunteer_id_number_hash_key", "VOLUNTEER_ID_NUMBER_EXISTS",
+            "region_sibling_name", "REGION_NAME_EXISTS",
+            "region_code_key", "REGION_CODE_EXISTS",
+            "journal_transaction_reverses_id_key", "ALREADY_REVERSED",
+            "journal_transaction_resolves_id_key", "HOLD_ALREADY_RESOLVED",
+            "opening_balance_pkey", "OPENING_BALANCE_EXISTS");
+
+    private SqlErrors() {}
+
+    public static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    public static String sqlState(Throwable e) {
+        SQLException s = sqlCause(e);
+        return s == null ? null : s.getSQLState();
+    }
+
+    public static boolean isRetryable(Throwable e) {
+        String state = sqlState(e);
+        return SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state);
+    }
+
+    /** The problem a database refusal stands for, or null if it is not an expected one. */
+    public static ApiException translate(Throwable e) {
+        SQLException s = sqlCause(e);
+        if (s == null || s.getSQLState() == null) {
+            return null;
+        }
+        ServerErrorMessage server = s instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String message = server != null && server.getMessage() != null ? server.getMessage() : "";
+        switch (s.getSQLState()) {
+            case "TB003": {
+                // INSUFFICIENT_BALANCE:<account>:<asset>
+                String[] parts = message.split(":");
+                String asset = parts.length == 3 ? parts[2] : "POINTS";
+                return ApiException.unprocessable("HOURS".equals(asset) ? "INSUFFICIENT_HOURS" : "INSUFFICIENT_POINTS",
+                        parts.length == 3 ? parts[1] : "?");
+            }
+            case "TB002":
+                return ApiException.unprocessable("ACCOUNT_NOT_FOUND", "?");
+            case "23505": {
+                String code = server == null ? null : UNIQUE_CONSTRAINTS.get(server.getConstraint());
+                return code == null ? null : ApiException.conflict(code);
+            }
+            case SERIALIZATION_FAILURE, DEADLOCK_DETECTED, "55P03", "57014":
+                return new ApiException(503, "SERVICE_BUSY");
+            default:
+                return null;
+        }
+    }
+}

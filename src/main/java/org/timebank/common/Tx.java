@@ -1,0 +1,42 @@
+package org.timebank.common;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs a unit of work in its own transaction and retries it, whole, when PostgreSQL reports a
+ * serialization failure or a deadlock (SQLSTATE 40001 / 40P01). The work must be free of side
+ * effects outside the database, since it may run more than once.
+ */
+@ApplicationScoped
+public class Tx {
+    @ConfigProperty(name = "timebank.transaction.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
+    public <T> T inNew(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work::get);
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts || !SqlErrors.isRetryable(e)) {
+                    throw e;
+                }
+                Metrics.count("timebank.transaction.retries", 1);
+                backoff(attempt);
+            }
+        }
+    }
+
+    private static void backoff(int attempt) {
+        long ceiling = Math.min(200, 5L << attempt);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "SERVICE_BUSY");
+        }
+    }
+}

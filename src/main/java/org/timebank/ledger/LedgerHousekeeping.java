@@ -1,0 +1,87 @@
+package org.timebank.ledger;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.timebank.common.Idempotency;
+import org.timebank.common.Metrics;
+import org.timebank.common.Tx;
+import org.timebank.ledger.persistence.LedgerStore;
+
+/**
+ * The background work of the ledger; each step is safe to run on every replica at once (advisory
+ * locks and SKIP LOCKED keep them from doing the same work twice).
+ */
+@ApplicationScoped
+public class LedgerHousekeeping {
+    static final int BATCH = 5000;
+
+    @Inject
+    LedgerStore store;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Tx tx;
+
+    @Scheduled(every = "${timebank.ledger.seal-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sealOnSchedule() {
+        seal();
+    }
+
+    @Scheduled(every = "${timebank.ledger.fold-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void foldOnSchedule() {
+        foldDeltas();
+    }
+
+    @Scheduled(every = "${timebank.ledger.hold-expiry-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void expireOnSchedule() {
+        expireHolds();
+    }
+
+    /** Appends committed transactions to the hash chain; returns how many it sealed. */
+    public int seal() {
+        int total = 0;
+        int n;
+        do {
+            n = tx.inNew(() -> store.seal(BATCH));
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
+    /** Folds the deltas of unchecked (hot) accounts into their rows; returns how many. */
+    public int foldDeltas() {
+        int total = 0;
+        int n;
+        do {
+            n = tx.inNew(() -> store.foldDeltas(BATCH));
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
+    /** Expires pending holds whose time is up; returns how many. */
+    public int expireHolds() {
+        int total = 0;
+        int n;
+        do {
+            n = tx.inNew(() -> ledger.expireDueHolds(100));
+            total += n;
+        } while (n == 100);
+        if (total > 0) {
+            Metrics.count("timebank.ledger.holds.expired", total);
+        }
+        return total;
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeIdempotencyKeys() {
+        idempotency.purgeExpired();
+    }
+}

@@ -1,0 +1,87 @@
+package org.timebank.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.timebank.common.ApiException;
+import org.timebank.ledger.LedgerService.Opening;
+import org.timebank.ledger.LedgerService.VolunteerAccounts;
+import org.timebank.ledger.api.LedgerRequests.ImportResult;
+import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.domain.OpeningBalanceCsv;
+import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.volunteer.VolunteerService;
+
+/**
+ * Opening balances from an earlier system: the whole file is checked first (format, then that
+ * every volunteer exists and has no opening balance yet); any bad line fails the import, reported
+ * by line, and nothing is written.
+ */
+@ApplicationScoped
+public class OpeningBalanceImport {
+    @Inject
+    VolunteerService volunteers;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    LedgerStore store;
+
+    @ConfigProperty(name = "timebank.import.max-lines", defaultValue = "10000")
+    int maxLines;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ImportResult run(String csv, String actor) {
+        OpeningBalanceCsv.Result result = OpeningBalanceCsv.parse(csv, maxLines);
+        if (result instanceof OpeningBalanceCsv.Invalid invalid) {
+            throw invalid(invalid.errors().stream()
+                    .map(e -> new ApiException.Item(null, e.line(), e.code(), e.value())).toList());
+        }
+        OpeningBalanceCsv.Parsed parsed = (OpeningBalanceCsv.Parsed) result;
+        Map<String, Long> ids = new HashMap<>();
+        List<String> refs = parsed.lines().stream().map(OpeningBalanceCsv.Line::volunteer).distinct().toList();
+        if (parsed.key() == OpeningBalanceCsv.KeyColumn.PHONE) {
+            ids.putAll(volunteers.idsByPhone(refs));
+        } else {
+            volunteers.existing(refs.stream().map(Long::valueOf).toList()).forEach(id -> ids.put(id.toString(), id));
+        }
+        List<ApiException.Item> errors = new ArrayList<>();
+        List<Opening> openings = new ArrayList<>();
+        Map<Long, VolunteerAccounts> accounts = new HashMap<>();
+        for (OpeningBalanceCsv.Line line : parsed.lines()) {
+            Long volunteerId = ids.get(line.volunteer());
+            if (volunteerId == null) {
+                errors.add(new ApiException.Item(null, line.number(), "IMPORT_VOLUNTEER_UNKNOWN", line.volunteer()));
+                continue;
+            }
+            VolunteerAccounts va = accounts.computeIfAbsent(volunteerId, ledger::volunteerAccounts);
+            long accountId = line.asset() == Asset.HOURS ? va.hoursAccountId() : va.pointsAccountId();
+            openings.add(new Opening(line.number(), accountId, line.asset(), line.amount(), line.reference()));
+        }
+        Set<Long> already = new HashSet<>(store.accountsWithOpeningBalance(
+                openings.stream().map(Opening::accountId).toList()));
+        for (Opening o : openings) {
+            if (already.contains(o.accountId())) {
+                errors.add(new ApiException.Item(null, o.line(), "IMPORT_OPENING_BALANCE_EXISTS", o.asset()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(ApiException.Item::line));
+            throw invalid(errors);
+        }
+        long importId = ledger.importOpeningBalances(openings, actor);
+        long minutes = openings.stream().filter(o -> o.asset() == Asset.HOURS).mapToLong(Opening::amount).sum();
+        long points = openings.stream().filter(o -> o.asset() == Asset.POINTS).mapToLong(Opening::amount).sum();
+        return new ImportResult(importId, openings.size(), minutes, points);
+    }
+
+    private static ApiException invalid(List<ApiException.Item> errors) {
+        return new ApiException(422, "IMPORT_INVALID", errors, errors.size());
+    }
+}

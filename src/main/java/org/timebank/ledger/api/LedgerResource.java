@@ -1,0 +1,172 @@
+package org.timebank.ledger.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.timebank.common.ApiException;
+import org.timebank.common.Idempotency;
+import org.timebank.common.Tx;
+import org.timebank.ledger.LedgerAudit;
+import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.OpeningBalanceImport;
+import org.timebank.ledger.api.LedgerRequests.CreateAdjustment;
+import org.timebank.ledger.api.LedgerRequests.CreateReversal;
+import org.timebank.ledger.api.LedgerRequests.Direction;
+import org.timebank.ledger.api.LedgerRequests.ImportResult;
+import org.timebank.ledger.api.Views.AccountView;
+import org.timebank.ledger.api.Views.TransactionView;
+import org.timebank.ledger.api.Views.TrialBalanceView;
+import org.timebank.ledger.api.Views.VerificationView;
+import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.security.Caller;
+import org.timebank.security.Roles;
+
+@Path("/api/v1/ledger")
+@Tag(name = "Ledger", description = "Adjustments, imports, reversals and audit (admin)")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class LedgerResource {
+    @Inject
+    LedgerService ledger;
+    @Inject
+    LedgerStore store;
+    @Inject
+    LedgerAudit audit;
+    @Inject
+    OpeningBalanceImport imports;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Caller caller;
+    @Inject
+    Tx tx;
+
+    @ConfigProperty(name = "timebank.import.max-bytes", defaultValue = "2097152")
+    int maxImportBytes;
+
+    @POST
+    @Path("/adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a manual, reasoned credit or debit (admin; Idempotency-Key required)",
+            description = "The counterparty is the system adjustment account of the account's asset. A debit never "
+                    + "overdraws a volunteer wallet.")
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @APIResponse(responseCode = "422", description = "ACCOUNT_NOT_FOUND, ADJUSTMENT_ACCOUNT_INVALID, INSUFFICIENT_POINTS, "
+            + "INSUFFICIENT_HOURS, IDEMPOTENCY_KEY_REUSED")
+    public Response adjust(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Valid @NotNull CreateAdjustment request) {
+        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/adjustments", request, () -> {
+            long id = ledger.adjust(request.accountId(), request.direction() == Direction.CREDIT, request.amount(),
+                    request.reason().strip(), caller.subject()).id();
+            return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + id),
+                    TransactionView.of(store.transaction(id).orElseThrow()));
+        });
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import opening balances from CSV (admin; Idempotency-Key required)",
+            description = "Header `volunteer_id,asset,amount,reference` or `phone,asset,amount,reference`; amounts in "
+                    + "whole minutes (HOURS) or points (POINTS). The file is checked whole: one bad line fails it all, "
+                    + "every bad line is reported by number, and nothing is written. One opening balance per account.")
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            examples = @ExampleObject(name = "by volunteer id",
+                    value = "volunteer_id,asset,amount,reference\n1001,HOURS,750,passbook 2019 p.12\n1001,POINTS,120,\n")))
+    @APIResponse(responseCode = "201", description = "Imported",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "413", description = "IMPORT_TOO_LARGE")
+    @APIResponse(responseCode = "422", description = "IMPORT_INVALID, with the bad lines in `errors`")
+    public Response importOpeningBalances(@HeaderParam(Idempotency.HEADER) String idempotencyKey, String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw ApiException.badRequest("MISSING_BODY");
+        }
+        if (csv.getBytes(StandardCharsets.UTF_8).length > maxImportBytes) {
+            throw new ApiException(413, "IMPORT_TOO_LARGE", maxImportBytes);
+        }
+        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/imports", csv, () -> {
+            ImportResult result = imports.run(csv, caller.subject());
+            return Idempotency.Outcome.created(URI.create("/api/v1/ledger/imports/" + result.importId()), result);
+        });
+    }
+
+    @POST
+    @Path("/transactions/{id}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reverse a posted transaction (admin; Idempotency-Key required)",
+            description = "Posts the mirror image of the transaction, pointing at it; a transaction is reversed at "
+                    + "most once. Holds are settled by resolving them, not by reversal.")
+    @APIResponse(responseCode = "201", description = "Reversed",
+            content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @APIResponse(responseCode = "404", description = "TRANSACTION_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ALREADY_REVERSED")
+    @APIResponse(responseCode = "422", description = "NOT_REVERSIBLE, INSUFFICIENT_POINTS, INSUFFICIENT_HOURS")
+    public Response reverse(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
+                            @Valid @NotNull CreateReversal request) {
+        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/transactions/" + id + "/reversal",
+                request, () -> {
+                    long reversal = ledger.reverse(id, request.reason().strip(), caller.subject()).id();
+                    return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + reversal),
+                            TransactionView.of(store.transaction(reversal).orElseThrow()));
+                });
+    }
+
+    @GET
+    @Path("/accounts/{id}")
+    @Operation(summary = "Read an account and its balance (admin)")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND")
+    public AccountView account(@PathParam("id") long id) {
+        return tx.inNew(() -> store.account(id).map(AccountView::of)
+                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", id)));
+    }
+
+    @GET
+    @Path("/transactions/{id}")
+    @Operation(summary = "Read a journal transaction with its postings and chain link (admin)")
+    @APIResponse(responseCode = "404", description = "TRANSACTION_NOT_FOUND")
+    public TransactionView transaction(@PathParam("id") long id) {
+        return tx.inNew(() -> store.transaction(id).map(TransactionView::of)
+                .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", id)));
+    }
+
+    @GET
+    @Path("/trial-balance")
+    @Operation(summary = "Per asset, the sums that must be zero (admin)",
+            description = "Sums every account's columns and the journal's postings in one snapshot; `balanced` is "
+                    + "true when credits equal debits per asset, posted and pending, and every account's stored "
+                    + "balance equals the sum of its postings.")
+    public TrialBalanceView trialBalance() {
+        return audit.trialBalance();
+    }
+
+    @GET
+    @Path("/verification")
+    @Operation(summary = "Recompute the hash chain from the journal (admin)",
+            description = "Rebuilds every link from the stored transactions and postings and compares it with the "
+                    + "stored hash. `valid` is false at the first mismatch, or when a transaction is neither sealed "
+                    + "nor queued for sealing.")
+    public VerificationView verification() {
+        return audit.verify();
+    }
+}

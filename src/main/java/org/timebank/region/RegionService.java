@@ -1,0 +1,74 @@
+package org.timebank.region;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.timebank.common.ApiException;
+import org.timebank.common.Page;
+import org.timebank.common.Paging;
+import org.timebank.ledger.LedgerService;
+import org.timebank.region.api.RegionView;
+import org.timebank.region.api.CreateRegion;
+import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.persistence.Region;
+
+@ApplicationScoped
+public class RegionService {
+    @Inject
+    EntityManager em;
+    @Inject
+    LedgerService ledger;
+
+    /** Creates a region under its parent; a community opens its issuance accounts with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RegionView create(CreateRegion request) {
+        RegionLevel expected = RegionLevel.CITY;
+        if (request.parentId() != null) {
+            Region parent = Region.findById(request.parentId());
+            if (parent == null) {
+                throw ApiException.unprocessable("PARENT_REGION_NOT_FOUND", request.parentId());
+            }
+            expected = parent.level.child();
+            if (expected == null) {
+                throw ApiException.unprocessable("REGION_LEVEL_INVALID", request.level(), parent.level);
+            }
+        }
+        if (request.level() != expected) {
+            throw ApiException.unprocessable("REGION_LEVEL_INVALID", request.level(),
+                    request.parentId() == null ? "-" : expected);
+        }
+        Region region = new Region();
+        region.parentId = request.parentId();
+        region.level = request.level();
+        region.name = request.name().strip();
+        region.code = request.code();
+        region.persist();
+        em.flush();
+        em.refresh(region);
+        if (region.level == RegionLevel.COMMUNITY) {
+            ledger.openCommunityAccounts(region.id);
+        }
+        return RegionView.of(region);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Region require(long id) {
+        Region region = Region.findById(id);
+        if (region == null) {
+            throw ApiException.notFound("REGION_NOT_FOUND", id);
+        }
+        return region;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RegionView> children(Long parentId, Paging paging) {
+        List<Region> rows = parentId == null
+                ? Region.find("parentId is null and id > ?1 order by id", paging.after() == null ? 0L : paging.after())
+                        .page(0, paging.limit() + 1).list()
+                : Region.find("parentId = ?1 and id > ?2 order by id", parentId, paging.after() == null ? 0L : paging.after())
+                        .page(0, paging.limit() + 1).list();
+        return paging.page(rows.stream().map(RegionView::of).toList(), RegionView::id);
+    }
+}

@@ -1,0 +1,88 @@
+package org.timebank.security;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.timebank.common.Tx;
+import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.LedgerService.Opening;
+import org.timebank.ledger.domain.Asset;
+import org.timebank.region.RegionService;
+import org.timebank.region.api.CreateRegion;
+import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.persistence.Region;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
+import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
+import org.timebank.volunteer.persistence.Volunteer;
+
+/** Dev mode only: a small region tree with three volunteers and opening balances, created once. */
+@IfBuildProfile("dev")
+@ApplicationScoped
+public class DemoData {
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @Inject
+    RegionService regions;
+    @Inject
+    VolunteerService volunteers;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    Tx tx;
+
+    public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang) {}
+
+    void onStart(@Observes StartupEvent event) {
+        tx.inNew(() -> {
+            if (Region.count("code", "4201") == 0) {
+                load();
+            }
+            return null;
+        });
+        LOG.info("Demo data ready. Demo tokens: GET http://localhost:8080/dev/tokens ; Swagger UI: http://localhost:8080/q/swagger-ui");
+    }
+
+    private void load() {
+        long city = regions.create(new CreateRegion("武汉市", RegionLevel.CITY, null, "4201")).id();
+        long jiangan = regions.create(new CreateRegion("江岸区", RegionLevel.DISTRICT, city, "420102")).id();
+        long houhu = regions.create(new CreateRegion("后湖街道", RegionLevel.STREET, jiangan, "420102017")).id();
+        long baibuting = regions.create(new CreateRegion("百步亭花园社区", RegionLevel.COMMUNITY, houhu, "420102017001")).id();
+        long xingfu = regions.create(new CreateRegion("幸福社区", RegionLevel.COMMUNITY, houhu, "420102017002")).id();
+        long wuchang = regions.create(new CreateRegion("武昌区", RegionLevel.DISTRICT, city, "420106")).id();
+        long shouyiRoad = regions.create(new CreateRegion("首义路街道", RegionLevel.STREET, wuchang, "420106004")).id();
+        long shouyi = regions.create(new CreateRegion("首义社区", RegionLevel.COMMUNITY, shouyiRoad, "420106004001")).id();
+        VolunteerView zhang = register("张晓明", "13812345678", "11010519491231002X", baibuting);
+        VolunteerView li = register("李华", "13912345678", null, xingfu);
+        VolunteerView wang = register("王芳", "13712345678", null, shouyi);
+        ledger.importOpeningBalances(List.of(
+                new Opening(2, zhang.accounts().hours(), Asset.HOURS, 7230, "demo: passbook"),
+                new Opening(3, zhang.accounts().points(), Asset.POINTS, 150, "demo: passbook"),
+                new Opening(4, li.accounts().hours(), Asset.HOURS, 1200, "demo: passbook"),
+                new Opening(5, li.accounts().points(), Asset.POINTS, 40, "demo: passbook"),
+                new Opening(6, wang.accounts().hours(), Asset.HOURS, 36000, "demo: passbook"),
+                new Opening(7, wang.accounts().points(), Asset.POINTS, 500, "demo: passbook")), "system:demo");
+        LOG.infof("Demo data loaded: city %d, volunteers %d, %d, %d", city, zhang.id(), li.id(), wang.id());
+    }
+
+    private VolunteerView register(String name, String phone, String idNumber, long community) {
+        return volunteers.register(new CreateVolunteer(name, phone, idNumber, community), "system:demo", r -> true);
+    }
+
+    public Ids ids() {
+        return new Ids(id("4201"), id("420102017"), id("420106004001"), volunteer("张晓明"), volunteer("李华"),
+                volunteer("王芳"));
+    }
+
+    private static long id(String code) {
+        return Region.<Region>find("code", code).firstResult().id;
+    }
+
+    private static long volunteer(String name) {
+        return Volunteer.<Volunteer>find("name = ?1 order by id", name).firstResult().id;
+    }
+}

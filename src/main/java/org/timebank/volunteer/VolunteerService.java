@@ -1,0 +1,202 @@
+package org.timebank.volunteer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.timebank.common.ApiException;
+import org.timebank.common.Jdbc;
+import org.timebank.common.Page;
+import org.timebank.common.Paging;
+import org.timebank.common.Times;
+import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.LedgerService.VolunteerAccounts;
+import org.timebank.ledger.api.Views.PostingView;
+import org.timebank.ledger.domain.Balance;
+import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.region.RegionService;
+import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.persistence.Region;
+import org.timebank.security.Caller;
+import org.timebank.volunteer.api.VolunteerViews.AccountIds;
+import org.timebank.volunteer.api.VolunteerViews.BalanceView;
+import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
+import org.timebank.volunteer.api.VolunteerViews.HistoryItem;
+import org.timebank.volunteer.api.VolunteerViews.HoursBalance;
+import org.timebank.volunteer.api.VolunteerViews.PointsBalance;
+import org.timebank.volunteer.api.VolunteerViews.StarLevel;
+import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
+import org.timebank.volunteer.domain.PersonalData;
+import org.timebank.volunteer.domain.StarLevels;
+import org.timebank.volunteer.persistence.Volunteer;
+
+@ApplicationScoped
+public class VolunteerService {
+    static final String PHONE = "phone";
+    static final String ID_NUMBER = "id-number";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RegionService regions;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    LedgerStore store;
+    @Inject
+    PiiProtector pii;
+    @Inject
+    Jdbc jdbc;
+
+    private final StarLevels stars;
+
+    @Inject
+    public VolunteerService(@ConfigProperty(name = "timebank.star-level.thresholds-hours",
+            defaultValue = "100,300,600,1000,1500") List<Integer> thresholds) {
+        this.stars = new StarLevels(thresholds);
+    }
+
+    /** Registers a volunteer in a community the caller serves; the volunteer's wallets open with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public VolunteerView create(Caller caller, CreateVolunteer request) {
+        return register(request, caller.subject(), home -> caller.covers(home.pathIds()));
+    }
+
+    /** Registers a volunteer on behalf of {@code actor}, who must serve the home community. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public VolunteerView register(CreateVolunteer request, String actor, Predicate<Region> actorServes) {
+        String phone = PersonalData.normalizePhone(request.phone());
+        String idNumber = request.idNumber() == null ? null : PersonalData.normalizeIdNumber(request.idNumber());
+        if (phone == null) {
+            throw new ApiException(400, "VALIDATION_FAILED",
+                    List.of(new ApiException.Item("phone", null, "INVALID_PHONE", request.phone())), "phone");
+        }
+        if (request.idNumber() != null && idNumber == null) {
+            throw new ApiException(400, "VALIDATION_FAILED",
+                    List.of(new ApiException.Item("idNumber", null, "INVALID_ID_NUMBER", null)), "idNumber");
+        }
+        Region home = Region.findById(request.homeCommunityId());
+        if (home == null) {
+            throw ApiException.unprocessable("REGION_NOT_FOUND", request.homeCommunityId());
+        }
+        if (!actorServes.test(home)) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", home.id);
+        }
+        if (home.level != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", home.id);
+        }
+        Volunteer v = new Volunteer();
+        v.homeCommunityId = home.id;
+        v.name = request.name().strip();
+        v.phoneCipher = pii.encrypt(phone);
+        v.phoneHash = pii.hash(PHONE, phone);
+        if (idNumber != null) {
+            v.idNumberCipher = pii.encrypt(idNumber);
+            v.idNumberHash = pii.hash(ID_NUMBER, idNumber);
+        }
+        v.createdBy = actor;
+        v.persist();
+        em.flush();
+        em.refresh(v);
+        VolunteerAccounts accounts = ledger.openVolunteerAccounts(v.id);
+        return view(v, phone, idNumber, accounts);
+    }
+
+    /** The volunteer, if the caller may see it: themself, staff serving its home community, an admin. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Volunteer visible(Caller caller, long id) {
+        Volunteer v = Volunteer.findById(id);
+        if (v == null || !mayRead(caller, v)) {
+            // indistinguishable from absent: no caller learns who else is registered
+            throw ApiException.notFound("VOLUNTEER_NOT_FOUND", id);
+        }
+        return v;
+    }
+
+    private boolean mayRead(Caller caller, Volunteer v) {
+        if (v.id.equals(caller.volunteerId()) || caller.isAdmin()) {
+            return true;
+        }
+        return caller.covers(regions.require(v.homeCommunityId).pathIds());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VolunteerView read(Caller caller, long id) {
+        Volunteer v = visible(caller, id);
+        return view(v, pii.decrypt(v.phoneCipher), v.idNumberCipher == null ? null : pii.decrypt(v.idNumberCipher),
+                ledger.volunteerAccounts(v.id));
+    }
+
+    private static VolunteerView view(Volunteer v, String phone, String idNumber, VolunteerAccounts accounts) {
+        return new VolunteerView(v.id, v.name, PersonalData.maskPhone(phone),
+                idNumber == null ? null : PersonalData.maskIdNumber(idNumber), v.homeCommunityId,
+                new AccountIds(accounts.hoursAccountId(), accounts.pointsAccountId()), Times.local(v.createdAt));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BalanceView balance(Caller caller, long id) {
+        Volunteer v = visible(caller, id);
+        VolunteerAccounts accounts = ledger.volunteerAccounts(v.id);
+        Map<Long, Balance> balances = store.accounts(accounts.ids()).stream()
+                .collect(Collectors.toMap(LedgerStore.AccountRow::id, LedgerStore.AccountRow::balance));
+        Balance hours = balances.get(accounts.hoursAccountId());
+        Balance points = balances.get(accounts.pointsAccountId());
+        StarLevels.Standing standing = stars.of(hours.posted());
+        return new BalanceView(v.id, new HoursBalance(hours.posted(), hours.debitsPending()),
+                new PointsBalance(points.available(), points.debitsPending(), points.posted(), points.creditsPending()),
+                new StarLevel(standing.stars(), standing.minutesToNext()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<HistoryItem> history(Caller caller, long id, Paging paging) {
+        Volunteer v = visible(caller, id);
+        List<HistoryItem> rows = store.history(ledger.volunteerAccounts(v.id).ids(), paging.after(), paging.limit() + 1)
+                .stream()
+                .map(h -> new HistoryItem(h.id(), h.kind(), h.sourceType(), h.sourceId(), h.memo(),
+                        Times.local(h.createdAt()), h.postings().stream().map(PostingView::of).toList()))
+                .toList();
+        return paging.page(rows, HistoryItem::transactionId);
+    }
+
+    /** Volunteer ids found by phone number (keyed hash); numbers not registered are absent from the map. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> idsByPhone(List<String> phones) {
+        Map<String, String> byHash = phones.stream().distinct()
+                .collect(Collectors.toMap(p -> HexFormat.of().formatHex(pii.hash(PHONE, p)), Function.identity()));
+        byte[][] hashes = byHash.keySet().stream().map(h -> HexFormat.of().parseHex(h)).toArray(byte[][]::new);
+        return jdbc.run(c -> {
+            Map<String, Long> ids = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select id, phone_hash from volunteer where phone_hash = any (?)")) {
+                s.setArray(1, c.createArrayOf("bytea", hashes));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.put(byHash.get(HexFormat.of().formatHex(r.getBytes(2))), r.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> existing(List<Long> ids) {
+        return em.createQuery("select v.id from Volunteer v where v.id in ?1", Long.class).setParameter(1, ids)
+                .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Volunteer> find(long id) {
+        return Volunteer.findByIdOptional(id);
+    }
+}

@@ -1,0 +1,93 @@
+package org.timebank.volunteer.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.timebank.common.Idempotency;
+import org.timebank.common.Page;
+import org.timebank.common.Paging;
+import org.timebank.security.Caller;
+import org.timebank.security.Roles;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.api.VolunteerViews.BalanceView;
+import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
+import org.timebank.volunteer.api.VolunteerViews.HistoryItem;
+import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
+
+@Path("/api/v1/volunteers")
+@Tag(name = "Volunteers", description = "Registration, balances and ledger history")
+@Produces(MediaType.APPLICATION_JSON)
+public class VolunteerResource {
+    @Inject
+    VolunteerService volunteers;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Register a volunteer (staff serving the home community, admin)",
+            description = "Phone and ID numbers are stored encrypted and are unique. The volunteer's HOURS and "
+                    + "POINTS accounts open with it.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = VolunteerView.class)))
+    @APIResponse(responseCode = "409", description = "VOLUNTEER_PHONE_EXISTS, VOLUNTEER_ID_NUMBER_EXISTS")
+    @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Valid @NotNull CreateVolunteer request) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /volunteers", request, () -> {
+            VolunteerView created = volunteers.create(caller, request);
+            return Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + created.id()), created);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Read a volunteer (self, staff in scope, admin); personal numbers masked")
+    @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND (also when outside the caller's scope)")
+    public VolunteerView get(@PathParam("id") long id) {
+        return volunteers.read(caller, id);
+    }
+
+    @GET
+    @Path("/{id}/balance")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Hours, points and star level (self, staff in scope, admin)")
+    @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND")
+    public BalanceView balance(@PathParam("id") long id) {
+        return volunteers.balance(caller, id);
+    }
+
+    @GET
+    @Path("/{id}/transactions")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "The volunteer's ledger history, newest first (self, staff in scope, admin)")
+    @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND")
+    public Page<HistoryItem> transactions(@PathParam("id") long id,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        return volunteers.history(caller, id, Paging.of(limit, cursor));
+    }
+}

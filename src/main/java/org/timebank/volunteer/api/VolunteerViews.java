@@ -1,0 +1,71 @@
+package org.timebank.volunteer.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.ledger.api.Views.PostingView;
+
+public final class VolunteerViews {
+    private VolunteerViews() {}
+
+    @Schema(name = "CreateVolunteer")
+    public record CreateVolunteer(
+            @NotBlank @Size(max = 50) @Schema(example = "张晓明") String name,
+            @NotBlank @Size(max = 20) @Schema(description = "mainland mobile number", example = "13812345678") String phone,
+            @Size(max = 18) @Schema(description = "18-character resident ID number (optional)", example = "11010519491231002X")
+            String idNumber,
+            @NotNull @Positive @Schema(description = "the volunteer's home community", example = "4") Long homeCommunityId) {}
+
+    @Schema(name = "VolunteerAccounts")
+    public record AccountIds(@Schema(example = "21") long hours, @Schema(example = "22") long points) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Volunteer", description = "Personal numbers are only ever shown masked")
+    public record VolunteerView(
+            @Schema(example = "1001") long id,
+            @Schema(example = "张晓明") String name,
+            @Schema(example = "138****5678") String phoneMasked,
+            @Schema(example = "1*************002X") String idNumberMasked,
+            @Schema(example = "4") long homeCommunityId,
+            AccountIds accounts,
+            OffsetDateTime createdAt) {}
+
+    @Schema(name = "HoursBalance")
+    public record HoursBalance(
+            @Schema(description = "confirmed service time in minutes", example = "7230") long minutes,
+            @Schema(description = "minutes reserved by pending holds", example = "0") long pendingMinutes) {}
+
+    @Schema(name = "PointsBalance")
+    public record PointsBalance(
+            @Schema(description = "what can be spent now: posted less pending", example = "120") long available,
+            @Schema(description = "reserved by pending holds (e.g. a redemption awaiting the till)", example = "30")
+            long pending,
+            @Schema(description = "credits minus debits posted", example = "150") long posted,
+            @Schema(description = "pending credits, not yet spendable", example = "0") long incoming) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "StarLevel")
+    public record StarLevel(
+            @Schema(description = "0 to 5", example = "1") int stars,
+            @Schema(description = "minutes of confirmed service to the next star; absent at the top", example = "10770")
+            Long minutesToNext) {}
+
+    @Schema(name = "VolunteerBalance")
+    public record BalanceView(@Schema(example = "1001") long volunteerId, HoursBalance hours, PointsBalance points,
+                              StarLevel starLevel) {}
+
+    @Schema(name = "VolunteerTransaction", description = "One ledger transaction as it touched this volunteer")
+    public record HistoryItem(
+            @Schema(example = "42") long transactionId,
+            @Schema(example = "OPENING_BALANCE") String kind,
+            @Schema(example = "IMPORT") String sourceType,
+            @Schema(example = "3:2") String sourceId,
+            @Schema(example = "passbook 2019 p.12") String memo,
+            OffsetDateTime createdAt,
+            @Schema(description = "the postings on this volunteer's accounts") List<PostingView> postings) {}
+}
