@@ -39,7 +39,7 @@ public class LedgerAudit {
     /** Recomputes every sealed link from the journal itself (not from the sealer's SQL) and compares. */
     public VerificationView verify() {
         return tx.inNew(() -> {
-            store.totals(); // sets the snapshot (repeatable read) before the counts and the chain are read
+            store.repeatableRead(); // the counts and the chain come from one snapshot
             long transactions = store.count("journal_transaction");
             long unsealed = store.count("journal_unsealed");
             long sealed = store.count("journal_chain");

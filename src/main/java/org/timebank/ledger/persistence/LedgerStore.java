@@ -239,10 +239,8 @@ public class LedgerStore {
      * the journal, read in one snapshot.
      */
     public List<AssetTotals> totals() {
+        repeatableRead();
         return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("set transaction isolation level repeatable read")) {
-                s.execute();
-            }
             Map<Asset, Balance> accounts = new EnumMap<>(Asset.class);
             Map<Asset, Balance> journal = new EnumMap<>(Asset.class);
             for (Asset a : Asset.values()) {
@@ -279,6 +277,15 @@ public class LedgerStore {
                 totals.add(new AssetTotals(a, accounts.get(a), journal.get(a)));
             }
             return totals;
+        });
+    }
+
+    /** Makes the current transaction read one snapshot; call before its first query. */
+    public void repeatableRead() {
+        jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("set transaction isolation level repeatable read")) {
+                return s.execute();
+            }
         });
     }
 
