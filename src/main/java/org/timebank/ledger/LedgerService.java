@@ -172,7 +172,9 @@ public class LedgerService {
         long importId = store.insertImport(actor, lines.size());
         Map<Asset, Long> counters = new HashMap<>();
         Arrays.stream(Asset.values()).forEach(a -> counters.put(a, systemAccount(a, AccountPurpose.OPENING_BALANCE)));
-        for (Opening o : lines) {
+        // in account order, like every other lock taker, so two imports cannot deadlock each other
+        List<Opening> ordered = lines.stream().sorted(java.util.Comparator.comparingLong(Opening::accountId)).toList();
+        for (Opening o : ordered) {
             PostedTransaction t = post(Entry.transfer(TransactionKind.OPENING_BALANCE, "IMPORT",
                     importId + ":" + o.line(), actor, o.reference(), counters.get(o.asset()), o.accountId(), o.amount()));
             store.recordOpeningBalance(o.accountId(), t.id(), importId);

@@ -4,16 +4,55 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.timebank.support.Api.as;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.timebank.common.Idempotency;
 import org.timebank.support.Api;
 import org.timebank.support.Tokens;
 
 @QuarkusTest
 class IdempotencyTest {
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void keys_are_kept_for_the_retention_then_purged_and_free_again() throws Exception {
+        Api.Volunteer v = Api.volunteer(Api.tree().community());
+        String key = Api.key();
+        as(Tokens.admin()).header("Idempotency-Key", key).body(credit(v.pointsAccount(), 10))
+                .post("/api/v1/ledger/adjustments").then().statusCode(201);
+        idempotency.purgeExpired();
+        assertEquals(1, countKey(key), "a fresh key survives the purge");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // age it past the 48 h retention
+            s.execute("update idempotency_key set created_at = now() - interval '49 hours' where key = '" + key + "'");
+        }
+
+        assertTrue(idempotency.purgeExpired() >= 1);
+        assertEquals(0, countKey(key));
+        as(Tokens.admin()).header("Idempotency-Key", key).body(credit(v.pointsAccount(), 10))
+                .post("/api/v1/ledger/adjustments").then().statusCode(201).header("Idempotency-Replayed", nullValue());
+        assertEquals(20, Api.balance(v, "points.posted"));
+    }
+
+    private long countKey(String key) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from idempotency_key where key = '" + key + "'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
 
     private static Map<String, Object> credit(long account, long amount) {
         return Map.of("accountId", account, "direction", "CREDIT", "amount", amount, "reason", "idempotency");
