@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -145,7 +146,9 @@ public class ProblemMappers {
         } else if (e instanceof NotAcceptableException) {
             code = "NOT_ACCEPTABLE";
         } else if (status == 413) {
-            code = "BODY_TOO_LARGE";
+            return problem(413, "BODY_TOO_LARGE", List.of(), headers, uri,
+                    ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", String.class)
+                            .orElse("?"));
         } else if (status == 401) {
             return unauthenticated(e, headers, uri);
         } else if (status == 403) {

@@ -2,6 +2,8 @@ package org.timebank.common;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -18,6 +20,8 @@ public final class SqlErrors {
             "journal_transaction_reverses_id_key", "ALREADY_REVERSED",
             "journal_transaction_resolves_id_key", "HOLD_ALREADY_RESOLVED",
             "opening_balance_pkey", "OPENING_BALANCE_EXISTS");
+
+    private static final Pattern KEY_VALUE = Pattern.compile("\\)=\\((.*)\\) already exists");
 
     private SqlErrors() {}
 
@@ -57,13 +61,14 @@ public final class SqlErrors {
                 String[] parts = message.split(":");
                 String asset = parts.length == 3 ? parts[2] : "POINTS";
                 return ApiException.unprocessable("HOURS".equals(asset) ? "INSUFFICIENT_HOURS" : "INSUFFICIENT_POINTS",
-                        parts.length == 3 ? parts[1] : "?");
+                        parts.length == 3 ? parts[1] : "");
             }
-            case "TB002":
-                return ApiException.unprocessable("ACCOUNT_NOT_FOUND", "?");
             case "23505": {
                 String code = server == null ? null : UNIQUE_CONSTRAINTS.get(server.getConstraint());
-                return code == null ? null : ApiException.conflict(code);
+                // the detail reads "Key (reverses_id)=(7) already exists."; its value fills the message
+                Matcher key = server == null || server.getDetail() == null ? null : KEY_VALUE.matcher(server.getDetail());
+                String value = key != null && key.find() ? key.group(1) : "";
+                return code == null ? null : ApiException.conflict(code, value);
             }
             case SERIALIZATION_FAILURE, DEADLOCK_DETECTED, "55P03", "57014":
                 return new ApiException(503, "SERVICE_BUSY");

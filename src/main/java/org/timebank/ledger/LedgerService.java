@@ -90,6 +90,11 @@ public class LedgerService {
 
     /** Undoes a posted transaction with its mirror image, at most once (a unique constraint). */
     public PostedTransaction reverse(long transactionId, String reason, String actor) {
+        // reversals of one transaction queue here, so the second sees the first and answers
+        // ALREADY_REVERSED rather than tripping over the balance the first one moved
+        if (!store.lockTransaction(transactionId)) {
+            throw ApiException.notFound("TRANSACTION_NOT_FOUND", transactionId);
+        }
         TransactionRow original = store.transaction(transactionId)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", transactionId));
         if (original.reversedById() != null) {
@@ -149,7 +154,7 @@ public class LedgerService {
     private Hold pendingHold(long holdId) {
         Hold hold = store.lockHold(holdId).orElseThrow(() -> ApiException.notFound("HOLD_NOT_FOUND", holdId));
         if (hold.status() != Hold.Status.PENDING) {
-            throw ApiException.conflict("HOLD_ALREADY_RESOLVED", holdId, hold.status());
+            throw ApiException.conflict("HOLD_ALREADY_RESOLVED", holdId);
         }
         return hold;
     }

@@ -38,23 +38,49 @@ public class OpeningBalanceImport {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ImportResult run(String csv, String actor) {
+        List<ApiException.Item> errors = new ArrayList<>();
+        OpeningBalanceCsv.KeyColumn key;
+        List<OpeningBalanceCsv.Line> lines;
         OpeningBalanceCsv.Result result = OpeningBalanceCsv.parse(csv, maxLines);
         if (result instanceof OpeningBalanceCsv.Invalid invalid) {
-            throw invalid(invalid.errors().stream()
-                    .map(e -> new ApiException.Item(null, e.line(), e.code(), e.value())).toList());
+            invalid.errors().forEach(e -> errors.add(new ApiException.Item(null, e.line(), e.code(), e.value())));
+            if (invalid.key() == null) {
+                throw invalid(errors);
+            }
+            key = invalid.key();
+            lines = invalid.lines();
+        } else {
+            OpeningBalanceCsv.Parsed parsed = (OpeningBalanceCsv.Parsed) result;
+            key = parsed.key();
+            lines = parsed.lines();
         }
-        OpeningBalanceCsv.Parsed parsed = (OpeningBalanceCsv.Parsed) result;
+        List<Opening> openings = resolve(key, lines, errors);
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(ApiException.Item::line));
+            throw invalid(errors);
+        }
+        long importId = ledger.importOpeningBalances(openings, actor);
+        long minutes = openings.stream().filter(o -> o.asset() == Asset.HOURS).mapToLong(Opening::amount).sum();
+        long points = openings.stream().filter(o -> o.asset() == Asset.POINTS).mapToLong(Opening::amount).sum();
+        return new ImportResult(importId, openings.size(), minutes, points);
+    }
+
+    /** The well-formed lines, checked against the data: the volunteer exists, the account has no opening balance yet. */
+    private List<Opening> resolve(OpeningBalanceCsv.KeyColumn key, List<OpeningBalanceCsv.Line> lines,
+                                  List<ApiException.Item> errors) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
         Map<String, Long> ids = new HashMap<>();
-        List<String> refs = parsed.lines().stream().map(OpeningBalanceCsv.Line::volunteer).distinct().toList();
-        if (parsed.key() == OpeningBalanceCsv.KeyColumn.PHONE) {
+        List<String> refs = lines.stream().map(OpeningBalanceCsv.Line::volunteer).distinct().toList();
+        if (key == OpeningBalanceCsv.KeyColumn.PHONE) {
             ids.putAll(volunteers.idsByPhone(refs));
         } else {
             volunteers.existing(refs.stream().map(Long::valueOf).toList()).forEach(id -> ids.put(id.toString(), id));
         }
-        List<ApiException.Item> errors = new ArrayList<>();
         List<Opening> openings = new ArrayList<>();
         Map<Long, VolunteerAccounts> accounts = new HashMap<>();
-        for (OpeningBalanceCsv.Line line : parsed.lines()) {
+        for (OpeningBalanceCsv.Line line : lines) {
             Long volunteerId = ids.get(line.volunteer());
             if (volunteerId == null) {
                 errors.add(new ApiException.Item(null, line.number(), "IMPORT_VOLUNTEER_UNKNOWN", line.volunteer()));
@@ -71,14 +97,7 @@ public class OpeningBalanceImport {
                 errors.add(new ApiException.Item(null, o.line(), "IMPORT_OPENING_BALANCE_EXISTS", o.asset()));
             }
         }
-        if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(ApiException.Item::line));
-            throw invalid(errors);
-        }
-        long importId = ledger.importOpeningBalances(openings, actor);
-        long minutes = openings.stream().filter(o -> o.asset() == Asset.HOURS).mapToLong(Opening::amount).sum();
-        long points = openings.stream().filter(o -> o.asset() == Asset.POINTS).mapToLong(Opening::amount).sum();
-        return new ImportResult(importId, openings.size(), minutes, points);
+        return openings;
     }
 
     private static ApiException invalid(List<ApiException.Item> errors) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +39,15 @@ public final class OpeningBalanceCsv {
 
     public record Parsed(KeyColumn key, List<Line> lines) implements Result {}
 
-    public record Invalid(List<LineError> errors) implements Result {}
+    /**
+     * The file has errors. When its header was readable, {@code key} and the good {@code lines} are
+     * given too, so that a caller can check those against its data and report every bad line at once.
+     */
+    public record Invalid(List<LineError> errors, KeyColumn key, List<Line> lines) implements Result {
+        public Invalid(List<LineError> errors) {
+            this(errors, null, List.of());
+        }
+    }
 
     public static Result parse(String text, int maxLines) {
         List<LineError> errors = new ArrayList<>();
@@ -50,7 +59,7 @@ public final class OpeningBalanceCsv {
         if (last == 0) {
             return new Invalid(List.of(new LineError(1, "IMPORT_EMPTY", null)));
         }
-        String header = rows[0].strip().replace("\uFEFF", "").toLowerCase();
+        String header = rows[0].strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
         KeyColumn key = switch (header) {
             case "volunteer_id,asset,amount,reference" -> KeyColumn.VOLUNTEER_ID;
             case "phone,asset,amount,reference" -> KeyColumn.PHONE;
@@ -75,7 +84,7 @@ public final class OpeningBalanceCsv {
                 continue;
             }
             String who = cells.get(0).strip();
-            String assetText = cells.get(1).strip().toUpperCase();
+            String assetText = cells.get(1).strip().toUpperCase(Locale.ROOT);
             String amountText = cells.get(2).strip();
             String reference = cells.get(3).strip();
             int before = errors.size();
@@ -106,7 +115,7 @@ public final class OpeningBalanceCsv {
                 }
             }
         }
-        return errors.isEmpty() ? new Parsed(key, lines) : new Invalid(errors);
+        return errors.isEmpty() ? new Parsed(key, lines) : new Invalid(errors, key, lines);
     }
 
     /** RFC 4180 cells of one row: commas separate, double quotes enclose, "" is a quote. Null if a quote is left open. */

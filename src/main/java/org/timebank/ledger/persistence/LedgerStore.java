@@ -384,6 +384,19 @@ public class LedgerStore {
         });
     }
 
+    /** Locks a journal row (reading it, never changing it) until the end of the transaction; false if absent. */
+    public boolean lockTransaction(long id) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select 1 from journal_transaction where id = ? for no key update")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
     // ---- holds ----
 
     public void insertHold(long id, long debitAccountId, long creditAccountId, long amount, Instant expiresAt) {

@@ -1,5 +1,6 @@
 package org.timebank.volunteer.domain;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Phone and ID-card numbers: normalization, validation and masking. No framework, no keys. */
@@ -28,7 +29,7 @@ public final class PersonalData {
         if (raw == null) {
             return null;
         }
-        String id = raw.strip().toUpperCase();
+        String id = raw.strip().toUpperCase(Locale.ROOT);
         if (!ID_CARD.matcher(id).matches()) {
             return null;
         }
