@@ -13,7 +13,7 @@ public record Problem(
         @Schema(example = "422") int status,
         @Schema(description = "stable machine code; clients branch on this", example = "INSUFFICIENT_POINTS") String code,
         @Schema(description = "human explanation in the caller's Accept-Language (zh-CN default, en)",
-                example = "积分余额不足") String detail,
+                example = "账户 12 的积分余额不足") String detail,
         @Schema(example = "/api/v1/ledger/adjustments") String instance,
         List<ProblemError> errors) {
 

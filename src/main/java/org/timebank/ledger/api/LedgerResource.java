@@ -135,7 +135,6 @@ public class LedgerResource {
     @GET
     @Path("/accounts/{id}")
     @Operation(summary = "Read an account and its balance (admin)")
-    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND")
     public AccountView account(@PathParam("id") long id) {
         return tx.inNew(() -> store.account(id).map(AccountView::of)
                 .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", id)));
@@ -144,7 +143,6 @@ public class LedgerResource {
     @GET
     @Path("/transactions/{id}")
     @Operation(summary = "Read a journal transaction with its postings and chain link (admin)")
-    @APIResponse(responseCode = "404", description = "TRANSACTION_NOT_FOUND")
     public TransactionView transaction(@PathParam("id") long id) {
         return tx.inNew(() -> store.transaction(id).map(TransactionView::of)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", id)));

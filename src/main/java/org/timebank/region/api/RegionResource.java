@@ -70,7 +70,6 @@ public class RegionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(summary = "Read a region (anyone signed in)")
-    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND")
     public RegionView get(@PathParam("id") long id) {
         return RegionView.of(regions.require(id));
     }
@@ -79,7 +78,6 @@ public class RegionResource {
     @Path("/{id}/children")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(summary = "List a region's children, by id (anyone signed in)")
-    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND")
     public Page<RegionView> children(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {

@@ -66,7 +66,6 @@ public class VolunteerResource {
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Read a volunteer (self, staff in scope, admin); personal numbers masked")
-    @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND (also when outside the caller's scope)")
     public VolunteerView get(@PathParam("id") long id) {
         return volunteers.read(caller, id);
     }
@@ -75,7 +74,6 @@ public class VolunteerResource {
     @Path("/{id}/balance")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Hours, points and star level (self, staff in scope, admin)")
-    @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND")
     public BalanceView balance(@PathParam("id") long id) {
         return volunteers.balance(caller, id);
     }
@@ -84,7 +82,6 @@ public class VolunteerResource {
     @Path("/{id}/transactions")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "The volunteer's ledger history, newest first (self, staff in scope, admin)")
-    @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND")
     public Page<HistoryItem> transactions(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
