@@ -35,7 +35,7 @@ public class OpenApiProblems implements OASFilter {
     private static final List<Standard> STANDARD = List.of(
             new Standard("400", "Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), "
                     + "MALFORMED_JSON, UNKNOWN_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, "
-                    + "IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID",
+                    + "IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT",
                     "ValidationFailed", example(400, "VALIDATION_FAILED", "/api/v1/ledger/adjustments",
                             List.of(error("amount", "Positive", "必须是正数")), "amount")),
             new Standard("401", "UNAUTHENTICATED: no bearer token, or one that is invalid or expired",

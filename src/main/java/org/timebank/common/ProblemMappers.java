@@ -1,6 +1,7 @@
 package org.timebank.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -54,11 +55,22 @@ public class ProblemMappers {
         List<ProblemError> errors = e.errors().stream()
                 .map(i -> new ProblemError(i.field(), i.line(), i.code(), Messages.format(locale, i.code(), i.arg())))
                 .toList();
-        return problem(e.status(), e.code(), errors, headers, uri, e.args());
+        Response r = problem(e.status(), e.code(), errors, headers, uri, e.args());
+        if (e.status() == 401) {
+            // RFC 9110: a 401 names the scheme to authenticate with, whichever layer refused
+            return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        // "create.request" null: the body itself is missing, which deserves its own code
+        if (e.getConstraintViolations().stream().anyMatch(v -> v.getInvalidValue() == null
+                && v.getPropertyPath().toString().split("\\.").length == 2
+                && "NotNull".equals(constraintName(v)))) {
+            return problem(400, "MISSING_BODY", List.of(), headers, uri);
+        }
         List<ProblemError> errors = e.getConstraintViolations().stream()
                 .sorted(Comparator.comparing((ConstraintViolation<?> v) -> fieldOf(v)).thenComparing(v -> v.getMessage()))
                 .map(v -> ProblemError.field(fieldOf(v), constraintName(v), v.getMessage()))
@@ -81,6 +93,15 @@ public class ProblemMappers {
         return v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     }
 
+    /**
+     * Quarkus REST maps this subtype itself (as plain JSON, not a problem) unless an application
+     * mapper names the same type; the general mapper below is then not chosen.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException u) {
@@ -99,7 +120,8 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException m && m.getCause() instanceof ApiException api) {
             return api(api, headers, uri);
         }
-        if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException) {
+        if (e instanceof JsonMappingException m && !pathOf(m).isEmpty()
+                && (m.getCause() instanceof IllegalArgumentException || m.getCause() instanceof InputCoercionException)) {
             String field = pathOf(m);
             return problem(400, "INVALID_FIELD_TYPE", List.of(ProblemError.field(field, "INVALID_FIELD_TYPE", null)),
                     headers, uri, field);
@@ -135,6 +157,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the JSON body reader wraps syntax errors and out-of-range numbers in a bare 400
+            return json(json, headers, uri);
+        }
         int status = e.getResponse().getStatus();
         String code;
         if (e instanceof NotFoundException) {
@@ -160,7 +186,8 @@ public class ProblemMappers {
             code = "BAD_REQUEST";
         }
         Response r = problem(status, code, List.of(), headers, uri);
-        if (e instanceof NotAllowedException) {
+        if (e instanceof NotAllowedException && !e.getResponse().getAllowedMethods().isEmpty()) {
+            // an empty Allow header would claim that no method is allowed
             return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
         }
         return r;

@@ -70,6 +70,9 @@ public final class SqlErrors {
                 String value = key != null && key.find() ? key.group(1) : "";
                 return code == null ? null : ApiException.conflict(code, value);
             }
+            case "22021", "22P05":
+                // text PostgreSQL cannot store (a NUL character): the client's input, not our failure
+                return ApiException.badRequest("INVALID_TEXT");
             case SERIALIZATION_FAILURE, DEADLOCK_DETECTED, "55P03", "57014":
                 return new ApiException(503, "SERVICE_BUSY");
             default:

@@ -96,7 +96,8 @@ public class LedgerResource {
                     value = "volunteer_id,asset,amount,reference\n1001,HOURS,750,passbook 2019 p.12\n1001,POINTS,120,\n")))
     @APIResponse(responseCode = "201", description = "Imported",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "413", description = "IMPORT_TOO_LARGE")
+    @APIResponse(responseCode = "413", description = "BODY_TOO_LARGE (a file over timebank.import.max-bytes); "
+            + "IMPORT_TOO_LARGE when an upload without Content-Length turns out too large")
     @APIResponse(responseCode = "422", description = "IMPORT_INVALID, with the bad lines in `errors`")
     public Response importOpeningBalances(@HeaderParam(Idempotency.HEADER) String idempotencyKey, String csv) {
         if (csv == null || csv.isBlank()) {
