@@ -3,6 +3,7 @@ package org.timebank.ledger;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Metrics;
 import org.timebank.common.Tx;
@@ -15,6 +16,7 @@ import org.timebank.ledger.persistence.LedgerStore;
 @ApplicationScoped
 public class LedgerHousekeeping {
     static final int BATCH = 5000;
+    static final int HOLD_BATCH = 100;
 
     @Inject
     LedgerStore store;
@@ -45,37 +47,31 @@ public class LedgerHousekeeping {
 
     /** Appends committed transactions to the hash chain; returns how many it sealed. */
     public int seal() {
-        int total = 0;
-        int n;
-        do {
-            n = tx.inNew(() -> store.seal(BATCH));
-            total += n;
-        } while (n == BATCH);
-        return total;
+        return drain(BATCH, () -> store.seal(BATCH));
     }
 
     /** Folds the deltas of unchecked (hot) accounts into their rows; returns how many. */
     public int foldDeltas() {
-        int total = 0;
-        int n;
-        do {
-            n = tx.inNew(() -> store.foldDeltas(BATCH));
-            total += n;
-        } while (n == BATCH);
-        return total;
+        return drain(BATCH, () -> store.foldDeltas(BATCH));
     }
 
     /** Expires pending holds whose time is up; returns how many. */
     public int expireHolds() {
-        int total = 0;
-        int n;
-        do {
-            n = tx.inNew(() -> ledger.expireDueHolds(100));
-            total += n;
-        } while (n == 100);
+        int total = drain(HOLD_BATCH, () -> ledger.expireDueHolds(HOLD_BATCH));
         if (total > 0) {
             Metrics.count("timebank.ledger.holds.expired", total);
         }
+        return total;
+    }
+
+    /** Runs {@code batch} in its own transaction until one comes back short of {@code size}; returns the sum. */
+    private int drain(int size, Supplier<Integer> batch) {
+        int total = 0;
+        int n;
+        do {
+            n = tx.inNew(batch);
+            total += n;
+        } while (n == size);
         return total;
     }
 

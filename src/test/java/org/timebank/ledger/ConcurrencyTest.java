@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.timebank.support.Api;
 import org.timebank.support.LedgerChecks;
+import org.timebank.support.Parallel;
 import org.timebank.support.Tokens;
 
 /** Invariants 3 and 4 of ledger-design.md under real concurrency against PostgreSQL. */
@@ -24,20 +22,6 @@ import org.timebank.support.Tokens;
 class ConcurrencyTest {
     @Inject
     LedgerHousekeeping housekeeping;
-
-    private static <T> List<T> inParallel(int threads, List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> futures = pool.invokeAll(calls);
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void parallel_debits_against_one_wallet_succeed_exactly_as_far_as_it_affords() throws Exception {
@@ -51,7 +35,7 @@ class ConcurrencyTest {
                     .post("/api/v1/ledger/adjustments").statusCode());
         }
 
-        List<Integer> statuses = inParallel(16, debits);
+        List<Integer> statuses = Parallel.run(16, debits);
 
         assertEquals(14, statuses.stream().filter(s -> s == 201).count(), "100 points afford 14 debits of 7");
         assertEquals(26, statuses.stream().filter(s -> s == 422).count(), statuses::toString);
@@ -72,7 +56,7 @@ class ConcurrencyTest {
             retries.add(() -> as(admin).header("Idempotency-Key", key).body(body).post("/api/v1/ledger/adjustments"));
         }
 
-        List<Response> responses = inParallel(12, retries);
+        List<Response> responses = Parallel.run(12, retries);
 
         long fresh = responses.stream().filter(r -> r.statusCode() == 201 && r.header("Idempotency-Replayed") == null).count();
         assertEquals(1, fresh, "exactly one call has the effect");
@@ -112,7 +96,7 @@ class ConcurrencyTest {
                     .body(Map.of("accountId", v.pointsAccount(), "direction", "CREDIT", "amount", 3, "reason", "hot"))
                     .post("/api/v1/ledger/adjustments").statusCode());
         }
-        List<Integer> statuses = inParallel(16, credits);
+        List<Integer> statuses = Parallel.run(16, credits);
         assertTrue(statuses.stream().allMatch(s -> s == 201), statuses::toString);
         for (Api.Volunteer v : volunteers) {
             assertEquals(18, Api.balance(v, "points.posted"));

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.timebank.common.ApiException;
@@ -22,6 +19,7 @@ import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.support.Api;
 import org.timebank.support.LedgerChecks;
+import org.timebank.support.Parallel;
 
 /** Two-phase holds through the ledger service, on the real database. */
 @QuarkusTest
@@ -117,15 +115,7 @@ class HoldTest {
                 }
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<String> outcomes = new ArrayList<>();
-        try {
-            for (Future<String> f : pool.invokeAll(racers)) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> outcomes = Parallel.run(10, racers);
         assertEquals(1, outcomes.stream().filter(o -> o.equals("POSTED") || o.equals("VOIDED")).count(), outcomes::toString);
         assertEquals(9, outcomes.stream().filter("HOLD_ALREADY_RESOLVED"::equals).count(), outcomes::toString);
         long posted = Api.balance(volunteer, "points.posted");

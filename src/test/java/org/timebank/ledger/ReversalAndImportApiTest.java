@@ -56,15 +56,7 @@ class ReversalAndImportApiTest {
             calls.add(() -> as(admin).header("Idempotency-Key", Api.key()).header("Accept-Language", "en")
                     .body(Map.of("reason", "race")).post("/api/v1/ledger/transactions/" + original + "/reversal"));
         }
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        java.util.List<io.restassured.response.Response> responses = new java.util.ArrayList<>();
-        try {
-            for (var f : pool.invokeAll(calls)) {
-                responses.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var responses = org.timebank.support.Parallel.run(8, calls);
         assertEquals(1, responses.stream().filter(r -> r.statusCode() == 201).count());
         for (var r : responses) {
             if (r.statusCode() != 201) {

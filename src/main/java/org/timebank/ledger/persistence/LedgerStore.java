@@ -260,12 +260,9 @@ public class LedgerStore {
                 }
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "select a.asset, "
-                            + "sum(case when p.phase = 0 and p.amount < 0 then -p.amount else 0 end), "
-                            + "sum(case when p.phase = 0 and p.amount > 0 then p.amount else 0 end), "
-                            + "sum(case when p.phase = 1 and p.amount < 0 then -p.amount when p.phase = 2 and p.amount < 0 then p.amount else 0 end), "
-                            + "sum(case when p.phase = 1 and p.amount > 0 then p.amount when p.phase = 2 and p.amount > 0 then -p.amount else 0 end) "
-                            + "from posting p join account a on a.id = p.account_id group by a.asset");
+                    "select a.asset, sum(m.debits_posted), sum(m.credits_posted), sum(m.debits_pending), "
+                            + "sum(m.credits_pending) from posting_movement m join account a on a.id = m.account_id "
+                            + "group by a.asset");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     journal.put(Asset.valueOf(r.getString(1)),
@@ -293,12 +290,8 @@ public class LedgerStore {
     public List<Long> accountsOutOfBalance() {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "with j as (select account_id, "
-                            + " sum(case when phase = 0 and amount < 0 then -amount else 0 end) dp, "
-                            + " sum(case when phase = 0 and amount > 0 then amount else 0 end) cp, "
-                            + " sum(case when phase = 1 and amount < 0 then -amount when phase = 2 and amount < 0 then amount else 0 end) dq, "
-                            + " sum(case when phase = 1 and amount > 0 then amount when phase = 2 and amount > 0 then -amount else 0 end) cq "
-                            + " from posting group by account_id), "
+                    "with j as (select account_id, sum(debits_posted) dp, sum(credits_posted) cp, "
+                            + " sum(debits_pending) dq, sum(credits_pending) cq from posting_movement group by account_id), "
                             + "d as (select account_id, sum(debits_posted) dp, sum(credits_posted) cp, sum(debits_pending) dq, "
                             + " sum(credits_pending) cq from account_delta group by account_id) "
                             + "select a.id from account a left join j on j.account_id = a.id left join d on d.account_id = a.id "
