@@ -70,6 +70,10 @@ public final class SqlErrors {
                 String value = key != null && key.find() ? key.group(1) : "";
                 return code == null ? null : ApiException.conflict(code, value);
             }
+            case "23P01":
+                // exclusion constraints: today only a volunteer's overlapping live claims
+                return "hour_claim_no_overlap".equals(server == null ? null : server.getConstraint())
+                        ? ApiException.conflict("CLAIM_OVERLAPS") : null;
             case "22021", "22P05":
                 // text PostgreSQL cannot store (a NUL character): the client's input, not our failure
                 return ApiException.badRequest("INVALID_TEXT");

@@ -64,6 +64,11 @@ public class LedgerService {
                 store.accountId(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET, VOLUNTEER, volunteerId).orElseThrow());
     }
 
+    /** The account for (owner, asset, purpose), opened now if it was not yet. */
+    public long account(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
+        return store.openAccount(asset, purpose, ownerType, ownerId);
+    }
+
     public void openCommunityAccounts(long communityId) {
         for (Asset asset : Asset.values()) {
             store.openAccount(asset, AccountPurpose.COMMUNITY_ISSUANCE, REGION, communityId);

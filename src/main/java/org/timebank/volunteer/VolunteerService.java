@@ -23,6 +23,8 @@ import org.timebank.common.Times;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.LedgerService.VolunteerAccounts;
 import org.timebank.ledger.api.Views.PostingView;
+import org.timebank.ledger.domain.AccountPurpose;
+import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.region.RegionService;
@@ -153,9 +155,18 @@ public class VolunteerService {
         Balance hours = balances.get(accounts.hoursAccountId());
         Balance points = balances.get(accounts.pointsAccountId());
         StarLevels.Standing standing = stars.of(hours.posted());
-        return new BalanceView(v.id, new HoursBalance(hours.posted(), hours.debitsPending()),
-                new PointsBalance(points.available(), points.debitsPending(), points.posted(), points.creditsPending()),
+        return new BalanceView(v.id, new HoursBalance(hours.posted(), hours.debitsPending(), owed(v.id, Asset.HOURS)),
+                new PointsBalance(points.available(), points.debitsPending(), points.posted(), points.creditsPending(),
+                        owed(v.id, Asset.POINTS)),
                 new StarLevel(standing.stars(), standing.minutesToNext()));
+    }
+
+    /** What the volunteer owes in this asset (the debits of the debt account not yet repaid). */
+    private long owed(long volunteerId, Asset asset) {
+        return store.accountId(asset, AccountPurpose.VOLUNTEER_DEBT, LedgerService.VOLUNTEER, volunteerId)
+                .flatMap(store::account)
+                .map(a -> a.balance().debitsPosted() - a.balance().creditsPosted())
+                .orElse(0L);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -4,8 +4,19 @@ package org.timebank.ledger.domain;
 public enum AccountPurpose {
     /** A volunteer's hours account or points wallet; may not be overdrawn. */
     VOLUNTEER_WALLET(AccountFlags.NO_OVERDRAFT),
+    /**
+     * What a volunteer owes after a reversal took back more than the wallet held; future earnings
+     * repay it first. Its debits are the debt; it can never be repaid beyond it.
+     */
+    VOLUNTEER_DEBT(new AccountFlags(false, true)),
     /** A community's issuance account: the source of the hours and points it confirms; runs negative. */
     COMMUNITY_ISSUANCE(AccountFlags.NONE),
+    /** A community's points budget, funded by its community fund; approvals cannot overdraw it. */
+    COMMUNITY_BUDGET(AccountFlags.NO_OVERDRAFT),
+    /** A community fund, the counterparty of budget fundings; runs negative by what it has paid in. */
+    COMMUNITY_FUND(AccountFlags.NONE),
+    /** A community's pool: hours over a volunteer's cap are donated to it. */
+    COMMUNITY_POOL(AccountFlags.NONE),
     /** The counterparty of balances migrated from an earlier system. */
     OPENING_BALANCE(AccountFlags.NONE),
     /** The counterparty of manual adjustments. */

@@ -10,7 +10,10 @@ public final class Reversal {
 
     public record Allowed(Entry entry) implements Outcome {}
 
-    /** {@code code}: NOT_REVERSIBLE (a hold or a hold resolution, which are settled by resolving the hold). */
+    /**
+     * {@code code}: NOT_REVERSIBLE (a reversal, a hold or a hold resolution, which are settled by
+     * resolving the hold), or CLAIM_REVERSAL_REQUIRED (an approval, undone through its hour claim).
+     */
     public record Refused(String code) implements Outcome {}
 
     public static Outcome of(long originalId, TransactionKind originalKind, List<Posting> original, String actor,

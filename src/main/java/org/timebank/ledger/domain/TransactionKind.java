@@ -2,7 +2,11 @@ package org.timebank.ledger.domain;
 
 /** Why a journal transaction exists. */
 public enum TransactionKind {
-    OPENING_BALANCE, ADJUSTMENT, REVERSAL, HOLD, HOLD_POST, HOLD_VOID, HOLD_EXPIRY;
+    OPENING_BALANCE, ADJUSTMENT, REVERSAL, HOLD, HOLD_POST, HOLD_VOID, HOLD_EXPIRY,
+    /** An hour claim's final approval: minutes and points from the community to the volunteer. */
+    APPROVAL,
+    /** A community fund pays points into the community's budget. */
+    BUDGET_FUNDING;
 
     public boolean resolvesHold() {
         return this == HOLD_POST || this == HOLD_VOID || this == HOLD_EXPIRY;

@@ -377,6 +377,25 @@ public class LedgerStore {
         });
     }
 
+    /**
+     * Locks accounts in id order (the order ledger_post uses) so that a balance read afterwards
+     * stays true until the posting; for decisions that depend on a balance (caps, budgets, debts).
+     */
+    public void lockAccounts(List<Long> ids) {
+        jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select id from account where id = any (?) order by id for no key update")) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        r.getLong(1);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** Locks a journal row (reading it, never changing it) until the end of the transaction; false if absent. */
     public boolean lockTransaction(long id) {
         return jdbc.run(c -> {

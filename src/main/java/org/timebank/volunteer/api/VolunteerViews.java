@@ -38,7 +38,9 @@ public final class VolunteerViews {
     @Schema(name = "HoursBalance")
     public record HoursBalance(
             @Schema(description = "confirmed service time in minutes", example = "7230") long minutes,
-            @Schema(description = "minutes reserved by pending holds", example = "0") long pendingMinutes) {}
+            @Schema(description = "minutes reserved by pending holds", example = "0") long pendingMinutes,
+            @Schema(description = "minutes owed after a reversal took back hours already given away; repaid first from new hours", example = "0")
+            long owedMinutes) {}
 
     @Schema(name = "PointsBalance")
     public record PointsBalance(
@@ -46,7 +48,9 @@ public final class VolunteerViews {
             @Schema(description = "reserved by pending holds (e.g. a redemption awaiting the till)", example = "30")
             long pending,
             @Schema(description = "credits minus debits posted", example = "150") long posted,
-            @Schema(description = "pending credits, not yet spendable", example = "0") long incoming) {}
+            @Schema(description = "pending credits, not yet spendable", example = "0") long incoming,
+            @Schema(description = "points owed after a reversal took back points already spent; repaid first from new points", example = "0")
+            long owed) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "StarLevel")

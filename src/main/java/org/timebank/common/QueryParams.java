@@ -1,0 +1,35 @@
+package org.timebank.common;
+
+/**
+ * Query parameters arrive as text and are parsed here, so that a malformed one is a 400
+ * INVALID_PARAMETER naming it (JAX-RS would answer 404 for a query parameter it cannot convert).
+ */
+public final class QueryParams {
+    private QueryParams() {}
+
+    public static Long id(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badRequest("INVALID_PARAMETER", name);
+    }
+
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.timebank.hours;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.timebank.common.ApiException;
+import org.timebank.hours.api.BudgetViews.BudgetView;
+import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.domain.AccountPurpose;
+import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.domain.Balance;
+import org.timebank.ledger.domain.Entry;
+import org.timebank.ledger.domain.TransactionKind;
+import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.region.RegionService;
+import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.persistence.Region;
+
+/**
+ * A community's optional points budget. Its first funding opens it; from then on approvals in the
+ * community draw their points from it, and fail with BUDGET_EXHAUSTED when it cannot pay.
+ */
+@ApplicationScoped
+public class BudgetService {
+    @Inject
+    RegionService regions;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    LedgerStore store;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BudgetView fund(long communityId, long points, String memo, String actor) {
+        community(communityId);
+        long fund = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_FUND, LedgerService.REGION, communityId);
+        long budget = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, communityId);
+        ledger.post(Entry.transfer(TransactionKind.BUDGET_FUNDING, "REGION", Long.toString(communityId), actor, memo,
+                fund, budget, points));
+        return view(communityId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BudgetView view(long communityId) {
+        community(communityId);
+        return store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, communityId)
+                .flatMap(store::account)
+                .map(a -> {
+                    Balance b = a.balance();
+                    return new BudgetView(communityId, true, b.creditsPosted(), b.debitsPosted(), b.available());
+                })
+                .orElse(new BudgetView(communityId, false, 0, 0, 0));
+    }
+
+    private Region community(long id) {
+        Region region = regions.require(id);
+        if (region.level != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", id);
+        }
+        return region;
+    }
+}

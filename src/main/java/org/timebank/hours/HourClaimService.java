@@ -1,0 +1,329 @@
+package org.timebank.hours;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.timebank.common.ApiException;
+import org.timebank.common.Metrics;
+import org.timebank.hours.api.HoursViews.ClaimView;
+import org.timebank.hours.api.HoursViews.Decision;
+import org.timebank.hours.api.HoursViews.ReversalView;
+import org.timebank.hours.api.HoursViews.SubmitClaim;
+import org.timebank.hours.domain.ApprovalPostings;
+import org.timebank.hours.domain.ClaimRules;
+import org.timebank.hours.domain.ConversionRuleSet;
+import org.timebank.hours.persistence.Activity;
+import org.timebank.hours.persistence.ConversionRuleStore;
+import org.timebank.hours.persistence.HourClaim;
+import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.LedgerService.VolunteerAccounts;
+import org.timebank.ledger.domain.AccountPurpose;
+import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.domain.Balance;
+import org.timebank.ledger.domain.Entry;
+import org.timebank.ledger.domain.Phase;
+import org.timebank.ledger.domain.Posting;
+import org.timebank.ledger.domain.TransactionKind;
+import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.region.RegionService;
+import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.persistence.Region;
+import org.timebank.security.Caller;
+import org.timebank.volunteer.persistence.Volunteer;
+
+/**
+ * Hour claims from submission to posting: validation, scoped decisions (never on one's own hours,
+ * two reviewers for long claims), conversion into points under the rules in force when the service
+ * started, and reversal that never drives a wallet negative.
+ */
+@ApplicationScoped
+public class HourClaimService {
+    public static final String SOURCE = "HOUR_CLAIM";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    RegionService regions;
+    @Inject
+    ConversionRuleService rules;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    LedgerStore store;
+
+    private final ClaimRules claimRules;
+
+    @Inject
+    public HourClaimService(
+            @ConfigProperty(name = "timebank.hours.max-claim-minutes", defaultValue = "720") long maxClaimMinutes,
+            @ConfigProperty(name = "timebank.hours.max-claim-age", defaultValue = "P90D") Duration maxAge,
+            @ConfigProperty(name = "timebank.hours.clock-skew", defaultValue = "PT5M") Duration clockSkew,
+            @ConfigProperty(name = "timebank.hours.second-review-above-minutes", defaultValue = "480") long secondReviewAbove) {
+        this.claimRules = new ClaimRules(maxClaimMinutes, maxAge, clockSkew, secondReviewAbove);
+    }
+
+    // ---- submission ----
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ClaimView submit(Caller caller, SubmitClaim request) {
+        Long self = caller.volunteerId();
+        long volunteerId;
+        if (request.volunteerId() == null) {
+            if (self == null) {
+                throw ApiException.badRequest("VALIDATION_FAILED", "volunteerId");
+            }
+            volunteerId = self;
+        } else {
+            volunteerId = request.volunteerId();
+        }
+        boolean onBehalf = self == null || volunteerId != self;
+        if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.security.Roles.STAFF)) {
+            throw ApiException.forbidden("FORBIDDEN");
+        }
+        Volunteer volunteer = Volunteer.findById(volunteerId);
+        if (volunteer == null) {
+            throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
+        }
+        Activity activity = null;
+        long communityId;
+        String category;
+        if (request.activityId() != null) {
+            activity = Activity.findById(request.activityId());
+            if (activity == null) {
+                throw ApiException.unprocessable("ACTIVITY_NOT_FOUND", request.activityId());
+            }
+            communityId = activity.communityId;
+            category = activity.category;
+        } else {
+            communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId;
+            category = request.category() != null ? request.category() : ConversionRuleSet.DEFAULT_CATEGORY;
+        }
+        Region community = Region.findById(communityId);
+        if (community == null) {
+            throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
+        }
+        if (community.level != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
+        }
+        if (onBehalf && !caller.covers(community.pathIds())) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
+        }
+        HourClaim claim = record(caller.subject(), volunteerId, communityId, activity == null ? null : activity.id,
+                category, request.startsAt().toInstant(), request.endsAt().toInstant(), request.description());
+        return ClaimView.of(claim);
+    }
+
+    /**
+     * Records a pending claim after checking the period (the database refuses an overlap). Also the
+     * way attendance records become claims.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HourClaim record(String actor, long volunteerId, long communityId, Long activityId, String category,
+                            Instant startsAt, Instant endsAt, String description) {
+        List<ClaimRules.Violation> violations = claimRules.check(startsAt, endsAt, Instant.now());
+        if (!violations.isEmpty()) {
+            throw new ApiException(422, violations.get(0).code(), violations.stream()
+                    .map(v -> new ApiException.Item(v.field(), null, v.code(), claimRules.maxClaimMinutes()))
+                    .toList(), claimRules.maxClaimMinutes());
+        }
+        HourClaim claim = new HourClaim();
+        claim.volunteerId = volunteerId;
+        claim.communityId = communityId;
+        claim.activityId = activityId;
+        claim.category = category;
+        claim.description = description == null || description.isBlank() ? null : description.strip();
+        claim.startsAt = startsAt.atOffset(ZoneOffset.UTC);
+        claim.endsAt = endsAt.atOffset(ZoneOffset.UTC);
+        claim.minutes = Math.toIntExact(ClaimRules.minutes(startsAt, endsAt));
+        claim.submittedBy = actor;
+        claim.persist();
+        em.flush();
+        em.refresh(claim);
+        Metrics.count("timebank.hours.claims.submitted", 1);
+        return claim;
+    }
+
+    // ---- reading ----
+
+    /** The claim, if the caller may see it: its volunteer, staff serving its community, an admin. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HourClaim visible(Caller caller, long id, boolean lock) {
+        HourClaim claim = lock ? HourClaim.findById(id, LockModeType.PESSIMISTIC_WRITE) : HourClaim.findById(id);
+        if (claim == null || !(caller.isAdmin() || claim.volunteerId.equals(caller.volunteerId())
+                || caller.covers(regions.require(claim.communityId).pathIds()))) {
+            throw ApiException.notFound("CLAIM_NOT_FOUND", id);
+        }
+        return claim;
+    }
+
+    // ---- decisions ----
+
+    /** Approves or rejects one claim. Two staff deciding at once: the claim row lock lets exactly one win. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ClaimView decide(Caller caller, long claimId, Decision decision, String reason) {
+        HourClaim claim = lockedForStaff(caller, claimId);
+        String reviewer = caller.subject();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (claim.status != HourClaim.Status.PENDING && claim.status != HourClaim.Status.AWAITING_SECOND_REVIEW) {
+            throw ApiException.conflict("CLAIM_ALREADY_DECIDED", claimId, claim.status);
+        }
+        if (decision == Decision.REJECT) {
+            if (reason == null || reason.isBlank()) {
+                throw new ApiException(400, "VALIDATION_FAILED",
+                        List.of(new ApiException.Item("reason", null, "REASON_REQUIRED", null)), "reason");
+            }
+            claim.status = HourClaim.Status.REJECTED;
+            claim.decidedBy = reviewer;
+            claim.decidedAt = now;
+            claim.reason = reason.strip();
+            Metrics.count("timebank.hours.claims.rejected", 1);
+            return ClaimView.of(claim);
+        }
+        if (claim.status == HourClaim.Status.PENDING && claimRules.needsSecondReview(claim.minutes)) {
+            claim.status = HourClaim.Status.AWAITING_SECOND_REVIEW;
+            claim.firstReviewer = reviewer;
+            claim.firstReviewedAt = now;
+            return ClaimView.of(claim);
+        }
+        if (claim.status == HourClaim.Status.AWAITING_SECOND_REVIEW && reviewer.equals(claim.firstReviewer)) {
+            throw ApiException.conflict("SECOND_REVIEWER_REQUIRED", claimId);
+        }
+        post(claim, reviewer);
+        claim.status = HourClaim.Status.APPROVED;
+        claim.decidedBy = reviewer;
+        claim.decidedAt = now;
+        claim.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        em.flush();
+        Metrics.count("timebank.hours.claims.approved", 1);
+        return ClaimView.of(claim);
+    }
+
+    private HourClaim lockedForStaff(Caller caller, long claimId) {
+        HourClaim claim = HourClaim.findById(claimId, LockModeType.PESSIMISTIC_WRITE);
+        if (claim == null || !caller.covers(regions.require(claim.communityId).pathIds())) {
+            throw ApiException.notFound("CLAIM_NOT_FOUND", claimId);
+        }
+        if (claim.volunteerId.toString().equals(caller.subject())) {
+            throw ApiException.forbidden("OWN_CLAIM", claimId);
+        }
+        return claim;
+    }
+
+    /** The claim's volunteer, community and the accounts an approval or its reversal touch. */
+    private record Parties(VolunteerAccounts wallets, ApprovalPostings.Accounts accounts, Optional<Long> budget) {}
+
+    private Parties parties(HourClaim claim) {
+        VolunteerAccounts wallets = ledger.volunteerAccounts(claim.volunteerId);
+        long community = claim.communityId;
+        Optional<Long> budget = store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, community);
+        long pointsIssuance = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION, community);
+        ApprovalPostings.Accounts accounts = new ApprovalPostings.Accounts(
+                wallets.hoursAccountId(), wallets.pointsAccountId(),
+                ledger.account(Asset.HOURS, AccountPurpose.VOLUNTEER_DEBT, LedgerService.VOLUNTEER, claim.volunteerId),
+                ledger.account(Asset.POINTS, AccountPurpose.VOLUNTEER_DEBT, LedgerService.VOLUNTEER, claim.volunteerId),
+                ledger.account(Asset.HOURS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION, community),
+                budget.orElse(pointsIssuance),
+                ledger.account(Asset.HOURS, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, community));
+        return new Parties(wallets, accounts, budget);
+    }
+
+    /** Converts and posts an approved claim in one journal transaction. */
+    private void post(HourClaim claim, String reviewer) {
+        Region community = regions.require(claim.communityId);
+        ConversionRuleStore.Stored stored = rules.inForce(community.pathIds(), claim.startsAt.toInstant())
+                .orElseThrow(() -> ApiException.unprocessable("NO_CONVERSION_RULE", claim.category));
+        ConversionRuleSet set = stored.rules();
+        BigDecimal activityRate = claim.activityId == null ? null : Activity.<Activity>findById(claim.activityId).pointsPerHour;
+        ConversionRuleSet.Conversion conversion = set.convert(claim.category, claim.minutes, activityRate);
+        if (conversion instanceof ConversionRuleSet.NoRate) {
+            throw ApiException.unprocessable("NO_CONVERSION_RULE", claim.category);
+        }
+        ConversionRuleSet.Converted converted = (ConversionRuleSet.Converted) conversion;
+
+        Parties parties = parties(claim);
+        ApprovalPostings.Accounts a = parties.accounts();
+        List<Long> checked = new ArrayList<>(List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt()));
+        parties.budget().ifPresent(checked::add);
+        Map<Long, Balance> balances = lockedBalances(checked);
+        if (parties.budget().isPresent() && balances.get(parties.budget().get()).available() < converted.points()) {
+            throw ApiException.unprocessable("BUDGET_EXHAUSTED", claim.communityId);
+        }
+        ApprovalPostings.Standing standing = new ApprovalPostings.Standing(balances.get(a.hoursWallet()).posted(),
+                owed(balances.get(a.hoursDebt())), owed(balances.get(a.pointsDebt())));
+        ApprovalPostings.Outcome outcome = ApprovalPostings.approve(converted.creditedMinutes(), converted.points(), a,
+                standing, set.hoursCapMinutes(), set.overCap());
+        if (outcome instanceof ApprovalPostings.Refused refused) {
+            throw ApiException.unprocessable(refused.code(), claim.id);
+        }
+        ApprovalPostings.Post post = (ApprovalPostings.Post) outcome;
+        long transactionId = ledger.post(new Entry(TransactionKind.APPROVAL, SOURCE, claim.id.toString(), reviewer,
+                null, set.id(), null, null, post.postings())).id();
+        claim.ruleSetId = set.id();
+        claim.creditedMinutes = converted.creditedMinutes();
+        claim.points = converted.points();
+        claim.transactionId = transactionId;
+    }
+
+    /** Locks the accounts (in id order) and reads their balances, which then hold until the posting. */
+    private Map<Long, Balance> lockedBalances(List<Long> ids) {
+        store.lockAccounts(ids);
+        return store.accounts(ids).stream()
+                .collect(Collectors.toMap(LedgerStore.AccountRow::id, LedgerStore.AccountRow::balance));
+    }
+
+    private static long owed(Balance debt) {
+        return debt.debitsPosted() - debt.creditsPosted();
+    }
+
+    // ---- reversal ----
+
+    /** Undoes an approved claim; what the volunteer no longer holds becomes a debt, never a negative wallet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReversalView reverse(Caller caller, long claimId, String reason) {
+        HourClaim claim = lockedForStaff(caller, claimId);
+        if (claim.status != HourClaim.Status.APPROVED) {
+            throw ApiException.conflict(claim.status == HourClaim.Status.REVERSED ? "CLAIM_ALREADY_REVERSED"
+                    : "CLAIM_NOT_APPROVED", claimId, claim.status);
+        }
+        Parties parties = parties(claim);
+        ApprovalPostings.Accounts a = parties.accounts();
+        List<Long> checked = List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt());
+        Map<Long, Balance> balances = lockedBalances(checked);
+        List<Posting> approval = store.transaction(claim.transactionId).orElseThrow().postings().stream()
+                .map(p -> new Posting(p.accountId(), p.phase(), p.amount())).toList();
+        List<Posting> reversal = ApprovalPostings.reverse(approval, a, balances.get(a.hoursWallet()).available(),
+                balances.get(a.pointsWallet()).available());
+        long reversalId = ledger.post(new Entry(TransactionKind.REVERSAL, SOURCE, claim.id.toString(), caller.subject(),
+                reason.strip(), null, claim.transactionId, null, reversal)).id();
+        claim.status = HourClaim.Status.REVERSED;
+        claim.reversalId = reversalId;
+        em.flush();
+        Metrics.count("timebank.hours.claims.reversed", 1);
+        long minutesOwed = debitTo(reversal, a.hoursDebt()) - creditTo(approval, a.hoursDebt());
+        long pointsOwed = debitTo(reversal, a.pointsDebt()) - creditTo(approval, a.pointsDebt());
+        return new ReversalView(ClaimView.of(claim), Math.max(0, minutesOwed), Math.max(0, pointsOwed));
+    }
+
+    private static long debitTo(List<Posting> postings, long account) {
+        return postings.stream().filter(p -> p.accountId() == account && p.phase() == Phase.POSTED && p.amount() < 0)
+                .mapToLong(p -> -p.amount()).sum();
+    }
+
+    private static long creditTo(List<Posting> postings, long account) {
+        return postings.stream().filter(p -> p.accountId() == account && p.phase() == Phase.POSTED && p.amount() > 0)
+                .mapToLong(Posting::amount).sum();
+    }
+}

@@ -1,0 +1,25 @@
+package org.timebank.hours.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class BudgetViews {
+    private BudgetViews() {}
+
+    @Schema(name = "BudgetFunding", description = "Points the community fund pays into the community's budget")
+    public record Funding(
+            @NotNull @Positive @Max(1_000_000_000L) @Schema(example = "5000") Long points,
+            @NotBlank @Size(max = 500) @Schema(example = "2026 Q4 allocation of the community fund") String memo) {}
+
+    @Schema(name = "Budget", description = "A community's points budget; without one, approvals are not limited")
+    public record BudgetView(
+            @Schema(example = "4") long communityId,
+            @Schema(description = "whether approvals in the community draw on a budget") boolean budgeted,
+            @Schema(description = "points paid in so far", example = "5000") long funded,
+            @Schema(description = "points paid out to volunteers so far", example = "1200") long spent,
+            @Schema(description = "points left", example = "3800") long available) {}
+}
