@@ -176,7 +176,8 @@ public class HourClaimService {
     public ClaimView decide(Caller caller, long claimId, Decision decision, String reason) {
         HourClaim claim = lockedForStaff(caller, claimId);
         String reviewer = caller.subject();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // to the microsecond, as the database keeps it, so the answer equals a later read
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (claim.status != HourClaim.Status.PENDING && claim.status != HourClaim.Status.AWAITING_SECOND_REVIEW) {
             throw ApiException.conflict("CLAIM_ALREADY_DECIDED", claimId, claim.status);
         }

@@ -5,7 +5,21 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.timebank.common.Times;
+import org.timebank.hours.BudgetService;
+import org.timebank.hours.ConversionRuleService;
+import org.timebank.hours.HourClaimService;
+import org.timebank.hours.api.HoursViews.CategoryRate;
+import org.timebank.hours.api.HoursViews.HoursCap;
+import org.timebank.hours.api.HoursViews.PutConversionRules;
+import org.timebank.hours.domain.OverCap;
+import org.timebank.hours.domain.Rounding;
 import org.jboss.logging.Logger;
 import org.timebank.common.Tx;
 import org.timebank.ledger.LedgerService;
@@ -34,6 +48,12 @@ public class DemoData {
     LedgerService ledger;
     @Inject
     Tx tx;
+    @Inject
+    ConversionRuleService rules;
+    @Inject
+    BudgetService budgets;
+    @Inject
+    HourClaimService claims;
 
     public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang) {}
 
@@ -41,6 +61,10 @@ public class DemoData {
         tx.inNew(() -> {
             if (Region.count("code", "4201") == 0) {
                 load();
+            }
+            Ids ids = ids();
+            if (rules.get(ids.city()).versions().isEmpty()) {
+                loadHours(ids);
             }
             return null;
         });
@@ -67,6 +91,34 @@ public class DemoData {
                 new Opening(6, wang.accounts().hours(), Asset.HOURS, 36000, "demo: passbook"),
                 new Opening(7, wang.accounts().points(), Asset.POINTS, 500, "demo: passbook")), "system:demo");
         LOG.infof("Demo data loaded: city %d, volunteers %d, %d, %d", city, zhang.id(), li.id(), wang.id());
+    }
+
+    /**
+     * Conversion rules for the city (and 首义社区's own: 2.5 h of kitchen help = 15 points), a budget
+     * for 幸福社区, and claims waiting for review, so that staff can try decisions in Swagger UI.
+     */
+    private void loadHours(Ids ids) {
+        OffsetDateTime since = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
+        rules.put(ids.city(), new PutConversionRules(since, 1, Rounding.DOWN, List.of(
+                new CategoryRate("DEFAULT", BigDecimal.ONE),
+                new CategoryRate("ELDERLY_VISIT", BigDecimal.valueOf(2))), null), "system:demo");
+        rules.put(ids.shouyiCommunity(), new PutConversionRules(since, 15, Rounding.HALF_UP, List.of(
+                new CategoryRate("DEFAULT", BigDecimal.ONE),
+                new CategoryRate("KITCHEN", BigDecimal.valueOf(6))), new HoursCap(90_000L, OverCap.DONATE_TO_POOL)),
+                "system:demo");
+        long xingfu = Region.<Region>find("code", "420102017002").firstResult().id;
+        budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");
+        Instant yesterday9 = LocalDate.now(Times.ZONE).minusDays(1).atTime(9, 0).atZone(Times.ZONE).toInstant();
+        Volunteer zhang = Volunteer.findById(ids.zhang());
+        claims.record("system:demo", ids.zhang(), zhang.homeCommunityId, null, "ELDERLY_VISIT", yesterday9,
+                yesterday9.plus(Duration.ofMinutes(120)), "demo: visited an elderly neighbour");
+        Volunteer wang = Volunteer.findById(ids.wang());
+        claims.record("system:demo", ids.wang(), wang.homeCommunityId, null, "KITCHEN", yesterday9,
+                yesterday9.plus(Duration.ofMinutes(150)), "demo: community canteen");
+        claims.record("system:demo", ids.li(), Volunteer.<Volunteer>findById(ids.li()).homeCommunityId, null, "DEFAULT",
+                yesterday9.minus(Duration.ofDays(1)), yesterday9.minus(Duration.ofDays(1)).plus(Duration.ofMinutes(540)),
+                "demo: a long day at the flood-prevention post (needs two reviewers)");
+        LOG.info("Demo hours loaded: conversion rules, a budget for 幸福社区, three claims awaiting review");
     }
 
     private VolunteerView register(String name, String phone, String idNumber, long community) {
