@@ -126,6 +126,11 @@ public class HourClaimService {
         return ClaimView.of(claim);
     }
 
+    /** The rules a claimed period must meet; attendance checks a whole sheet with them before recording any of it. */
+    public ClaimRules claimRules() {
+        return claimRules;
+    }
+
     /**
      * Records a pending claim after checking the period (the database refuses an overlap). Also the
      * way attendance records become claims.

@@ -1,0 +1,165 @@
+package org.timebank.hours;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.timebank.common.ApiException;
+import org.timebank.common.Metrics;
+import org.timebank.common.SqlErrors;
+import org.timebank.common.Times;
+import org.timebank.hours.api.ActivityViews.Attendance;
+import org.timebank.hours.api.ActivityViews.AttendanceRecord;
+import org.timebank.hours.api.ActivityViews.AttendanceView;
+import org.timebank.hours.api.ActivityViews.CheckIn;
+import org.timebank.hours.api.ActivityViews.CheckinCodeView;
+import org.timebank.hours.api.HoursViews.ClaimView;
+import org.timebank.hours.domain.AttendanceSheet;
+import org.timebank.hours.domain.CheckinCode;
+import org.timebank.hours.persistence.Activity;
+import org.timebank.hours.persistence.ActivityStore;
+import org.timebank.region.RegionService;
+import org.timebank.security.Caller;
+import org.timebank.volunteer.PiiProtector;
+import org.timebank.volunteer.persistence.Volunteer;
+
+/**
+ * How service at an activity becomes pending hour claims: staff record the attendance sheet (all
+ * of it or none), or volunteers check themselves in with the code shown at the venue.
+ */
+@ApplicationScoped
+public class AttendanceService {
+    /** Separates check-in codes from the other values hashed under the same key. */
+    private static final String CODE_HASH_KIND = "activity-checkin-code";
+
+    @Inject
+    ActivityService activities;
+    @Inject
+    HourClaimService claims;
+    @Inject
+    ActivityStore store;
+    @Inject
+    RegionService regions;
+    @Inject
+    PiiProtector hasher;
+
+    @ConfigProperty(name = "timebank.activities.checkin-code-ttl", defaultValue = "PT2H")
+    Duration checkinCodeTtl;
+
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Records one pending claim per attendance record. Every record is judged before anything is
+     * written, so a refusal lists all the bad records (field {@code records[i]}) and writes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AttendanceView record(Caller caller, long activityId, Attendance request) {
+        Activity activity = inScope(caller, activityId);
+        List<AttendanceRecord> records = request.records();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).volunteerId().toString().equals(caller.subject())) {
+                throw ApiException.forbidden("OWN_CLAIM", "records[" + i + "]");
+            }
+        }
+        List<AttendanceSheet.Line> lines = records.stream().map(r -> new AttendanceSheet.Line(r.volunteerId(),
+                r.checkIn().toInstant(), r.checkOut().toInstant())).toList();
+        List<AttendanceSheet.Problem> problems = new ArrayList<>(AttendanceSheet.check(lines,
+                activity.startsAt.toInstant(), activity.endsAt.toInstant(), activityId, claims.claimRules(), Instant.now()));
+        Set<Long> known = store.existingVolunteers(lines.stream().map(AttendanceSheet.Line::volunteerId)
+                .collect(Collectors.toSet()));
+        for (int i = 0; i < lines.size(); i++) {
+            if (!known.contains(lines.get(i).volunteerId())) {
+                problems.add(new AttendanceSheet.Problem(i, "VOLUNTEER_NOT_FOUND", lines.get(i).volunteerId()));
+            }
+        }
+        for (int i : store.overlappingLiveClaims(lines)) {
+            problems.add(new AttendanceSheet.Problem(i, "CLAIM_OVERLAPS", null));
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(AttendanceSheet.inLineOrder(problems));
+        }
+        String description = "attendance: " + activity.title;
+        List<ClaimView> made = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            AttendanceSheet.Line line = lines.get(i);
+            try {
+                made.add(ClaimView.of(claims.record(caller.subject(), line.volunteerId(), activity.communityId,
+                        activity.id, activity.category, line.checkIn(), line.checkOut(), description)));
+            } catch (RuntimeException e) {
+                // a claim written since the check above (or a clock that moved on): still this record's fault
+                ApiException problem = e instanceof ApiException api ? api : SqlErrors.translate(e);
+                if (problem == null || SqlErrors.isRetryable(e) || problem.status() >= 500) {
+                    throw e;
+                }
+                throw invalid(List.of(new AttendanceSheet.Problem(i, problem.code(),
+                        problem.args().length == 0 ? null : problem.args()[0])));
+            }
+        }
+        Metrics.count("timebank.activities.attendance.records", made.size());
+        return new AttendanceView(activityId, made);
+    }
+
+    private static ApiException invalid(List<AttendanceSheet.Problem> problems) {
+        long records = problems.stream().mapToInt(AttendanceSheet.Problem::index).distinct().count();
+        return new ApiException(422, "ATTENDANCE_INVALID", problems.stream()
+                .map(p -> new ApiException.Item("records[" + p.index() + "]", null, p.code(), p.arg())).toList(),
+                records);
+    }
+
+    /** Issues a check-in code for the activity; only its keyed hash is kept. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CheckinCodeView issueCode(Caller caller, long activityId) {
+        inScope(caller, activityId);
+        Instant expiresAt = Instant.now().plus(checkinCodeTtl);
+        String code;
+        do {
+            code = CheckinCode.generate(random);
+        } while (!store.addCheckinCode(activityId, hash(activityId, code), expiresAt, caller.subject()));
+        return new CheckinCodeView(code, Times.local(expiresAt.atOffset(ZoneOffset.UTC)));
+    }
+
+    /** The calling volunteer's check-in with a code: a pending claim for their time at the activity. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ClaimView checkIn(Caller caller, long activityId, CheckIn request) {
+        Long volunteerId = caller.volunteerId();
+        if (volunteerId == null) {
+            throw ApiException.forbidden("FORBIDDEN");
+        }
+        Activity activity = activities.require(activityId);
+        if (Volunteer.findById(volunteerId) == null) {
+            throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
+        }
+        if (!store.checkinCodeValid(activityId, hash(activityId, CheckinCode.normalize(request.code())))) {
+            throw ApiException.unprocessable("CHECKIN_CODE_INVALID", activityId);
+        }
+        Instant in = request.checkIn().toInstant();
+        Instant out = request.checkOut().toInstant();
+        if (out.isAfter(in) && !AttendanceSheet.touchesActivity(in, out, activity.startsAt.toInstant(),
+                activity.endsAt.toInstant())) {
+            throw new ApiException(422, "ATTENDANCE_OUTSIDE_ACTIVITY",
+                    List.of(new ApiException.Item("checkIn", null, "ATTENDANCE_OUTSIDE_ACTIVITY", activityId)), activityId);
+        }
+        return ClaimView.of(claims.record(caller.subject(), volunteerId, activity.communityId, activity.id,
+                activity.category, in, out, "check-in: " + activity.title));
+    }
+
+    private Activity inScope(Caller caller, long activityId) {
+        Activity activity = activities.require(activityId);
+        if (!caller.covers(regions.require(activity.communityId).pathIds())) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", activity.communityId);
+        }
+        return activity;
+    }
+
+    private byte[] hash(long activityId, String code) {
+        return hasher.hash(CODE_HASH_KIND, activityId + ":" + code);
+    }
+}

@@ -1,0 +1,237 @@
+package org.timebank.hours.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.timebank.common.ApiException;
+import org.timebank.common.Idempotency;
+import org.timebank.common.Page;
+import org.timebank.common.Paging;
+import org.timebank.common.QueryParams;
+import org.timebank.common.Tx;
+import org.timebank.hours.ActivityService;
+import org.timebank.hours.AttendanceService;
+import org.timebank.hours.api.ActivityViews.ActivityView;
+import org.timebank.hours.api.ActivityViews.Attendance;
+import org.timebank.hours.api.ActivityViews.AttendanceView;
+import org.timebank.hours.api.ActivityViews.CheckIn;
+import org.timebank.hours.api.ActivityViews.CheckinCodeView;
+import org.timebank.hours.api.ActivityViews.CreateActivity;
+import org.timebank.hours.api.ActivityViews.Enroll;
+import org.timebank.hours.api.ActivityViews.EnrollmentView;
+import org.timebank.hours.api.HoursViews.ClaimView;
+import org.timebank.hours.persistence.ActivityStore;
+import org.timebank.security.Caller;
+import org.timebank.security.Roles;
+
+@Path("/api/v1/activities")
+@Tag(name = "Activities", description = "Activities communities publish, enrollment within capacity, and attendance that becomes hour claims")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActivityResource {
+    @Inject
+    ActivityService activities;
+    @Inject
+    AttendanceService attendance;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Caller caller;
+    @Inject
+    Tx tx;
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Publish an activity (staff serving its community, admin)",
+            description = "The activity's hour claims are made in its community under its category; pointsPerHour, "
+                    + "when given, overrides the region's rate for them. Capacity bounds the enrollments. An end not after the "
+                    + "start is a 400 VALIDATION_FAILED with ACTIVITY_END_NOT_AFTER_START on endsAt.")
+    @APIResponse(responseCode = "201", description = "Published",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE: the community is outside the regions the caller serves")
+    @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateActivity request) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities", request, () -> {
+            ActivityView activity = activities.create(caller, request);
+            return Idempotency.Outcome.created(URI.create("/api/v1/activities/" + activity.id()), activity);
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
+    @Operation(summary = "List activities by start time (anyone signed in)",
+            description = "regionId: the activities of the region's whole subtree (without it: all). from, to (RFC 3339): "
+                    + "the activities whose time overlaps [from, to). Ordered by startsAt, then id. A malformed regionId, from "
+                    + "or to, or a to not after from, is a 400 INVALID_PARAMETER naming it.")
+    public Page<ActivityView> list(
+            @QueryParam("regionId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String regionId,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = "2026-11-01T00:00:00+08:00") String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = "2026-12-01T00:00:00+08:00") String to,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        int pageSize = Paging.of(limit, null).limit();
+        ActivityStore.Position after = ActivityCursor.decode(cursor);
+        ActivityStore.ListFilter filter = new ActivityStore.ListFilter(QueryParams.id("regionId", regionId),
+                time("from", from), time("to", to));
+        if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "to");
+        }
+        return tx.inNew(() -> activities.list(filter, after, pageSize));
+    }
+
+    private static Instant time(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name);
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
+    @Operation(summary = "Read an activity (anyone signed in)")
+    @APIResponse(responseCode = "200", description = "The activity",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    public ActivityView get(@PathParam("id") long id) {
+        return tx.inNew(() -> ActivityView.of(activities.require(id)));
+    }
+
+    @POST
+    @Path("/{id}/enrollments")
+    @RolesAllowed(Roles.VOLUNTEER)
+    @Operation(summary = "Enroll in an activity (the calling volunteer)",
+            description = "No body, or {}. A volunteer enrolls once; enrollments never exceed the capacity, however many "
+                    + "arrive at once. An activity that has started may still be joined until it ends.")
+    @APIResponse(responseCode = "201", description = "Enrolled",
+            content = @Content(schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ALREADY_ENROLLED, ACTIVITY_FULL")
+    @APIResponse(responseCode = "422", description = "ACTIVITY_ENDED")
+    public Response enroll(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
+                           @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = Enroll.class))) String body) {
+        requireNoFields(body);
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/enrollments",
+                "", () -> new Idempotency.Outcome(201, activities.enroll(caller, id), null));
+    }
+
+    /**
+     * The enrollment body carries nothing, and clients send none, or {} with or without a content type;
+     * so it is read as text, and a field sent by mistake is refused rather than ignored.
+     */
+    private void requireNoFields(String body) {
+        if (body == null || body.isBlank()) {
+            return;
+        }
+        JsonNode json;
+        try {
+            json = this.json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON");
+        }
+        if (!json.isObject()) {
+            throw ApiException.badRequest("MALFORMED_JSON");
+        }
+        if (json.size() > 0) {
+            String field = json.fieldNames().next();
+            throw new ApiException(400, "UNKNOWN_FIELD", List.of(new ApiException.Item(field, null, "UNKNOWN_FIELD", field)),
+                    field);
+        }
+    }
+
+    @POST
+    @Path("/{id}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Record attendance: a pending hour claim per record (staff serving the activity's community)",
+            description = "All or nothing. Each record must meet the rules of an hour claim, overlap the activity's time, "
+                    + "name a volunteer who exists, and overlap neither another record of the same volunteer nor one of "
+                    + "their pending or approved claims. If any does not, nothing is recorded and the problem lists every "
+                    + "bad record in `errors` (field `records[i]`, with its code). Staff never record their own hours.")
+    @APIResponse(responseCode = "201", description = "The pending claims, in the order of the records",
+            content = @Content(schema = @Schema(implementation = AttendanceView.class)))
+    @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE; OWN_CLAIM: a record names the caller")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "ATTENDANCE_INVALID, with each bad record in `errors`: CLAIM_END_NOT_AFTER_START, "
+            + "CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, CLAIM_TOO_OLD, ATTENDANCE_OUTSIDE_ACTIVITY, "
+            + "ATTENDANCE_RECORDS_OVERLAP, CLAIM_OVERLAPS, VOLUNTEER_NOT_FOUND")
+    public Response attend(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
+                           @Valid @NotNull Attendance request) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/attendance",
+                request, () -> new Idempotency.Outcome(201, attendance.record(caller, id, request), null));
+    }
+
+    @POST
+    @Path("/{id}/checkin-codes")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Issue a check-in code to show at the venue (staff serving the activity's community)",
+            description = "Six characters without look-alikes, valid for timebank.activities.checkin-code-ttl (default two "
+                    + "hours). Only a keyed hash of the code is stored with the activity: the code itself is shown in this "
+                    + "response (and kept for replay with it, when the call carries an Idempotency-Key).")
+    @APIResponse(responseCode = "201", description = "The code and when it expires",
+            content = @Content(schema = @Schema(implementation = CheckinCodeView.class)))
+    @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    public Response issueCode(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/checkin-codes",
+                "", () -> new Idempotency.Outcome(201, attendance.issueCode(caller, id), null));
+    }
+
+    @POST
+    @Path("/{id}/check-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VOLUNTEER)
+    @Operation(summary = "Check in with the venue's code: a pending hour claim for the calling volunteer",
+            description = "The code must be one issued for this activity and not yet expired. The period must overlap "
+                    + "the activity's time and meet the rules of an hour claim; staff review it like any claim.")
+    @APIResponse(responseCode = "201", description = "The pending claim",
+            content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "CLAIM_OVERLAPS")
+    @APIResponse(responseCode = "422", description = "CHECKIN_CODE_INVALID (wrong or expired), ATTENDANCE_OUTSIDE_ACTIVITY, "
+            + "CLAIM_END_NOT_AFTER_START, CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, CLAIM_TOO_OLD")
+    public Response checkIn(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
+                            @Valid @NotNull CheckIn request) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/check-ins",
+                request, () -> {
+                    ClaimView claim = attendance.checkIn(caller, id, request);
+                    return Idempotency.Outcome.created(URI.create("/api/v1/hour-claims/" + claim.id()), claim);
+                });
+    }
+}
