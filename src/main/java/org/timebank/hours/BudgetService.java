@@ -3,6 +3,7 @@ package org.timebank.hours;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import org.timebank.common.ApiException;
 import org.timebank.hours.api.BudgetViews.BudgetView;
 import org.timebank.ledger.LedgerService;
@@ -15,6 +16,7 @@ import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
+import org.timebank.security.Caller;
 
 /**
  * A community's optional points budget. Its first funding opens it; from then on approvals in the
@@ -39,16 +41,29 @@ public class BudgetService {
         return view(communityId);
     }
 
+    /** The budget, for staff serving the community and admins; to anyone else it does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BudgetView view(long communityId) {
-        community(communityId);
-        return store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, communityId)
-                .flatMap(store::account)
-                .map(a -> {
-                    Balance b = a.balance();
-                    return new BudgetView(communityId, true, b.creditsPosted(), b.debitsPosted(), b.available());
-                })
-                .orElse(new BudgetView(communityId, false, 0, 0, 0));
+    public BudgetView view(Caller caller, long communityId) {
+        if (!caller.covers(community(communityId).pathIds())) {
+            throw ApiException.notFound("REGION_NOT_FOUND", communityId);
+        }
+        return view(communityId);
+    }
+
+    private BudgetView view(long communityId) {
+        Optional<Balance> budget = balance(AccountPurpose.COMMUNITY_BUDGET, communityId);
+        if (budget.isEmpty()) {
+            return new BudgetView(communityId, false, 0, 0, 0);
+        }
+        // the community fund is the counterparty of every funding (and only of fundings), so what it has
+        // paid out is what was funded; a reversed approval gives points back without counting as funding
+        long funded = balance(AccountPurpose.COMMUNITY_FUND, communityId).map(f -> -f.posted()).orElse(0L);
+        return new BudgetView(communityId, true, funded, funded - budget.get().posted(), budget.get().available());
+    }
+
+    private Optional<Balance> balance(AccountPurpose purpose, long communityId) {
+        return store.accountId(Asset.POINTS, purpose, LedgerService.REGION, communityId).flatMap(store::account)
+                .map(LedgerStore.AccountRow::balance);
     }
 
     private Region community(long id) {

@@ -118,7 +118,7 @@ public final class HoursViews {
             HourClaim.Status status, String submittedBy, OffsetDateTime submittedAt,
             @Schema(description = "the first of two reviewers, for claims that need two") String firstReviewer,
             OffsetDateTime firstReviewedAt, String decidedBy, OffsetDateTime decidedAt, String reason,
-            @Schema(description = "the conversion rule version applied") Integer ruleSetId,
+            @Schema(description = "the conversion rule version applied (the rule set id; the journal transaction's ruleVersion)") Integer ruleVersion,
             @Schema(description = "minutes credited (service counted in the rule's granularity)") Long creditedMinutes,
             @Schema(description = "points earned") Long points,
             @Schema(description = "the approval's journal transaction") Long transactionId,

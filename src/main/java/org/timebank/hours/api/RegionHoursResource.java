@@ -76,9 +76,9 @@ public class RegionHoursResource {
     @GET
     @Path("/budget")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "A community's points budget (staff, admin)")
+    @Operation(summary = "A community's points budget (staff serving it, admin)")
     public BudgetView budget(@PathParam("id") long id) {
-        return tx.inNew(() -> budgets.view(id));
+        return tx.inNew(() -> budgets.view(caller, id));
     }
 
     @POST

@@ -122,7 +122,8 @@ public class LedgerResource {
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
     @APIResponse(responseCode = "404", description = "TRANSACTION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_REVERSED")
-    @APIResponse(responseCode = "422", description = "NOT_REVERSIBLE, INSUFFICIENT_POINTS, INSUFFICIENT_HOURS")
+    @APIResponse(responseCode = "422", description = "NOT_REVERSIBLE, CLAIM_REVERSAL_REQUIRED (an approval: reverse its hour claim), "
+            + "INSUFFICIENT_POINTS, INSUFFICIENT_HOURS")
     public Response reverse(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull CreateReversal request) {
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/transactions/" + id + "/reversal",

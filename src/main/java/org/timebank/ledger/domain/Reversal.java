@@ -18,6 +18,10 @@ public final class Reversal {
 
     public static Outcome of(long originalId, TransactionKind originalKind, List<Posting> original, String actor,
                              String memo) {
+        if (originalKind == TransactionKind.APPROVAL) {
+            // a mirror image would leave the claim APPROVED, and could overdraw a wallet already spent from
+            return new Refused("CLAIM_REVERSAL_REQUIRED");
+        }
         if (originalKind == TransactionKind.REVERSAL || originalKind == TransactionKind.HOLD
                 || originalKind.resolvesHold()
                 || original.stream().anyMatch(p -> p.phase() != Phase.POSTED)) {
