@@ -47,6 +47,11 @@ public final class SqlErrors {
         return SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state);
     }
 
+    /** The problem a failure stands for: itself if it is one, its database refusal's, or null if unexpected. */
+    public static ApiException problemOf(Throwable e) {
+        return e instanceof ApiException api ? api : translate(e);
+    }
+
     /** The problem a database refusal stands for, or null if it is not an expected one. */
     public static ApiException translate(Throwable e) {
         SQLException s = sqlCause(e);

@@ -95,7 +95,7 @@ public class AttendanceService {
                         activity.id, activity.category, line.checkIn(), line.checkOut(), description)));
             } catch (RuntimeException e) {
                 // a claim written since the check above (or a clock that moved on): still this record's fault
-                ApiException problem = e instanceof ApiException api ? api : SqlErrors.translate(e);
+                ApiException problem = SqlErrors.problemOf(e);
                 if (problem == null || SqlErrors.isRetryable(e) || problem.status() >= 500) {
                     throw e;
                 }

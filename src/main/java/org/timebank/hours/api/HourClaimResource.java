@@ -161,7 +161,7 @@ public class HourClaimResource {
             ClaimView claim = tx.inNew(() -> claims.decide(caller, item.claimId(), item.decision(), item.reason()));
             return new BatchResult(item.claimId(), 200, claim, null, null);
         } catch (RuntimeException e) {
-            ApiException problem = e instanceof ApiException api ? api : SqlErrors.translate(e);
+            ApiException problem = SqlErrors.problemOf(e);
             if (problem == null) {
                 throw e;
             }
