@@ -34,6 +34,7 @@ public class LedgerService {
     public static final String VOLUNTEER = "VOLUNTEER";
     public static final String REGION = "REGION";
     public static final String SYSTEM = "SYSTEM";
+    public static final String SHOP = "SHOP";
 
     @Inject
     LedgerStore store;

@@ -55,6 +55,22 @@ public class Caller {
         }
     }
 
+    /** The shop a caller in the shop group operates (the {@code shop} claim), if it names one. */
+    public Long shopId() {
+        if (!is(Roles.SHOP)) {
+            return null;
+        }
+        // a number or a numeric string, read like the region ids
+        Set<Long> ids = parseRegions(jwt.getClaim("shop"));
+        return ids.size() == 1 ? ids.iterator().next() : null;
+    }
+
+    /** True when the caller operates this shop. */
+    public boolean operates(long shopId) {
+        Long mine = shopId();
+        return mine != null && mine == shopId;
+    }
+
     public Set<Long> regions() {
         if (regions == null) {
             regions = parseRegions(jwt.getClaim("regions"));

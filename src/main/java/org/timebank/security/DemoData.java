@@ -25,6 +25,10 @@ import org.timebank.common.Tx;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.LedgerService.Opening;
 import org.timebank.ledger.domain.Asset;
+import org.timebank.redemption.ShopService;
+import org.timebank.redemption.api.RedemptionViews.CreateShop;
+import org.timebank.redemption.domain.ShopKind;
+import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.api.CreateRegion;
 import org.timebank.region.domain.RegionLevel;
@@ -54,6 +58,10 @@ public class DemoData {
     BudgetService budgets;
     @Inject
     HourClaimService claims;
+    @Inject
+    ShopService shops;
+    @Inject
+    RedemptionStore redemptionStore;
 
     public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang) {}
 
@@ -65,6 +73,9 @@ public class DemoData {
             Ids ids = ids();
             if (rules.get(ids.city()).versions().isEmpty()) {
                 loadHours(ids);
+            }
+            if (redemptionStore.shop(1).isEmpty()) {
+                loadShop(ids);
             }
             return null;
         });
@@ -91,6 +102,15 @@ public class DemoData {
                 new Opening(6, wang.accounts().hours(), Asset.HOURS, 36000, "demo: passbook"),
                 new Opening(7, wang.accounts().points(), Asset.POINTS, 500, "demo: passbook")), "system:demo");
         LOG.infof("Demo data loaded: city %d, volunteers %d, %d, %d", city, zhang.id(), li.id(), wang.id());
+    }
+
+    /** Shop 1 (the demo shop operator's), a charity supermarket in 首义社区 with a small catalogue. */
+    private void loadShop(Ids ids) {
+        long shop = shops.create("system:demo",
+                new CreateShop("首义爱心超市", ShopKind.CHARITY_SUPERMARKET, ids.shouyiCommunity())).id();
+        redemptionStore.insertItem(shop, "大米 5kg", 30, 20, true);
+        redemptionStore.insertItem(shop, "食用油 1L", 15, 40, true);
+        redemptionStore.insertItem(shop, "洗衣液", 10, 0, true);
     }
 
     /**

@@ -35,7 +35,7 @@ public final class Views {
             @Schema(example = "12") long id,
             Asset asset,
             AccountPurpose purpose,
-            @Schema(example = "VOLUNTEER", enumeration = {"VOLUNTEER", "REGION", "SYSTEM"}) String ownerType,
+            @Schema(example = "VOLUNTEER", enumeration = {"VOLUNTEER", "REGION", "SYSTEM", "SHOP"}) String ownerType,
             @Schema(example = "1001") long ownerId,
             @Schema(description = "debits may not exceed credits (the account cannot be overdrawn)")
             boolean debitsMustNotExceedCredits,

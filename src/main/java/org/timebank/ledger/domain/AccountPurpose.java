@@ -17,6 +17,11 @@ public enum AccountPurpose {
     COMMUNITY_FUND(AccountFlags.NONE),
     /** A community's pool: hours over a volunteer's cap are donated to it. */
     COMMUNITY_POOL(AccountFlags.NONE),
+    /**
+     * A shop's points settlement account: credited by redemptions, debited by refunds, settled per
+     * period by the community fund. No balance flag, so a busy shop takes deltas and never serializes.
+     */
+    SHOP_SETTLEMENT(AccountFlags.NONE),
     /** The counterparty of balances migrated from an earlier system. */
     OPENING_BALANCE(AccountFlags.NONE),
     /** The counterparty of manual adjustments. */

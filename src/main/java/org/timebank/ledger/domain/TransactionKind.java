@@ -6,7 +6,11 @@ public enum TransactionKind {
     /** An hour claim's final approval: minutes and points from the community to the volunteer. */
     APPROVAL,
     /** A community fund pays points into the community's budget. */
-    BUDGET_FUNDING;
+    BUDGET_FUNDING,
+    /** A volunteer spends points at a shop: wallet to the shop's settlement account. */
+    REDEMPTION,
+    /** A shop gives back points of a redemption: settlement account to the wallet. */
+    REFUND;
 
     public boolean resolvesHold() {
         return this == HOLD_POST || this == HOLD_VOID || this == HOLD_EXPIRY;

@@ -1,0 +1,131 @@
+package org.timebank.redemption.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.timebank.common.Idempotency;
+import org.timebank.common.Tx;
+import org.timebank.redemption.RedemptionService;
+import org.timebank.redemption.api.RedemptionViews.CaptureRequest;
+import org.timebank.redemption.api.RedemptionViews.RedeemRequest;
+import org.timebank.redemption.api.RedemptionViews.RedemptionView;
+import org.timebank.redemption.api.RedemptionViews.RefundRequest;
+import org.timebank.redemption.api.RedemptionViews.RefundView;
+import org.timebank.security.Caller;
+import org.timebank.security.Roles;
+
+@Path("/api/v1/redemptions")
+@Tag(name = "Redemptions", description = "Volunteers spend points at shops with a one-time payment code")
+@Produces(MediaType.APPLICATION_JSON)
+public class RedemptionResource {
+    @Inject
+    RedemptionService redemptions;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Caller caller;
+    @Inject
+    Tx tx;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SHOP)
+    @Operation(summary = "Redeem a volunteer's payment code (the shop's operator)",
+            description = "One transaction: the code is used up, the items' stock taken and the points moved from the "
+                    + "volunteer's wallet to the shop's settlement account (CAPTURE, one REDEMPTION transaction) or "
+                    + "reserved for timebank.redemption.hold-timeout (HOLD: capture or void it later). Give either items "
+                    + "of the catalogue or points. Where the volunteer's home community (or a region above it) sets a "
+                    + "minimum of confirmed service for redeeming, a volunteer below it is refused. If anything is "
+                    + "refused nothing happens, and the code stays usable.")
+    @APIResponse(responseCode = "201", description = "Redeemed (or held)",
+            content = @Content(schema = @Schema(implementation = RedemptionView.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the operator of this shop")
+    @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "PAYMENT_CODE_USED, OUT_OF_STOCK")
+    @APIResponse(responseCode = "422", description = "PAYMENT_CODE_INVALID, PAYMENT_CODE_EXPIRED, INSUFFICIENT_POINTS, "
+            + "SHOP_ITEM_NOT_FOUND, REDEMPTION_ITEMS_OR_POINTS, REDEMPTION_THRESHOLD_NOT_MET")
+    public Response redeem(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RedeemRequest request) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions", request, () -> {
+            RedemptionView r = redemptions.redeem(caller, request);
+            return Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + r.id()), r);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.SHOP, Roles.ADMIN})
+    @Operation(summary = "Read a redemption (its shop's operator, its volunteer, admin)")
+    @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND (also when not the caller's)")
+    public RedemptionView get(@PathParam("id") long id) {
+        return tx.inNew(() -> redemptions.visible(caller, id));
+    }
+
+    @POST
+    @Path("/{id}/capture")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SHOP)
+    @Operation(summary = "Capture a held redemption, fully or in part (the shop's operator)",
+            description = "Posts the given points (at most the held ones; all of them when left out) to the shop; the "
+                    + "rest returns to the volunteer's wallet.")
+    @APIResponse(responseCode = "200", description = "Captured",
+            content = @Content(schema = @Schema(implementation = RedemptionView.class)))
+    @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "REDEMPTION_NOT_HELD, HOLD_EXPIRED")
+    @APIResponse(responseCode = "422", description = "HOLD_AMOUNT_INVALID")
+    public Response capture(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
+                            @Valid CaptureRequest request) {
+        CaptureRequest body = request == null ? new CaptureRequest(null) : request;
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions/" + id + "/capture", body,
+                () -> Idempotency.Outcome.ok(redemptions.capture(caller, id, body.points())));
+    }
+
+    @POST
+    @Path("/{id}/void")
+    @RolesAllowed(Roles.SHOP)
+    @Operation(summary = "Void a held redemption (the shop's operator): points back to the wallet, items to the shelf")
+    @APIResponse(responseCode = "200", description = "Voided",
+            content = @Content(schema = @Schema(implementation = RedemptionView.class)))
+    @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "REDEMPTION_NOT_HELD")
+    public Response voidHeld(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions/" + id + "/void", null,
+                () -> Idempotency.Outcome.ok(redemptions.voidHeld(caller, id)));
+    }
+
+    @POST
+    @Path("/{id}/refund")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SHOP)
+    @Operation(summary = "Refund a captured redemption, in points or returned items (the shop's operator)",
+            description = "Requires an Idempotency-Key. One REFUND transaction moves the points from the shop's settlement "
+                    + "account back to the volunteer's wallet; returned items go back to stock. Allowed within "
+                    + "timebank.redemption.refund-window of the capture, and never beyond the captured points less "
+                    + "earlier refunds (nor more units than were bought).")
+    @APIResponse(responseCode = "201", description = "Refunded",
+            content = @Content(schema = @Schema(implementation = RefundView.class)))
+    @APIResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED")
+    @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "REDEMPTION_NOT_CAPTURED")
+    @APIResponse(responseCode = "422", description = "REFUND_EXCEEDS_REDEMPTION, REFUND_WINDOW_CLOSED, REDEMPTION_ITEMS_OR_POINTS")
+    public Response refund(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
+                           @Valid @NotNull RefundRequest request) {
+        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /redemptions/" + id + "/refund", request,
+                () -> Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + id), redemptions.refund(caller, id, request)));
+    }
+}

@@ -1,0 +1,125 @@
+package org.timebank.redemption.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.common.Times;
+import org.timebank.redemption.domain.Basket;
+import org.timebank.redemption.domain.RedemptionMode;
+import org.timebank.redemption.domain.RedemptionStatus;
+import org.timebank.redemption.domain.ShopKind;
+import org.timebank.redemption.persistence.RedemptionStore.ItemRow;
+import org.timebank.redemption.persistence.RedemptionStore.LineRow;
+import org.timebank.redemption.persistence.RedemptionStore.RedemptionRow;
+import org.timebank.redemption.persistence.RedemptionStore.RefundRow;
+import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
+import org.timebank.redemption.persistence.RedemptionStore.StatementRow;
+
+/** The JSON shapes of shops, catalogues, payment codes and redemptions. */
+public final class RedemptionViews {
+    private RedemptionViews() {}
+
+    @Schema(name = "CreateShop")
+    public record CreateShop(@NotBlank @Size(max = 100) String name, @NotNull ShopKind kind,
+                             @NotNull @Schema(description = "The community the shop serves") Long regionId) {}
+
+    @Schema(name = "Shop")
+    public record ShopView(long id, String name, ShopKind kind, long regionId,
+                           @Schema(description = "The shop's POINTS settlement account") long settlementAccountId,
+                           OffsetDateTime createdAt) {
+        public static ShopView of(ShopRow s) {
+            return new ShopView(s.id(), s.name(), s.kind(), s.regionId(), s.settlementAccountId(),
+                    Times.local(s.createdAt()));
+        }
+    }
+
+    @Schema(name = "ShopItemInput", description = "Without id: a new item; with id: that item of the shop, rewritten")
+    public record ItemInput(@Positive Long id, @NotBlank @Size(max = 100) String name,
+                            @NotNull @Positive Long pointsPrice, @NotNull @PositiveOrZero Integer stock,
+                            @NotNull Boolean active) {}
+
+    @Schema(name = "ShopItem")
+    public record ItemView(long id, String name, long pointsPrice, int stock, boolean active) {
+        public static ItemView of(ItemRow i) {
+            return new ItemView(i.id(), i.name(), i.pointsPrice(), i.stock(), i.active());
+        }
+    }
+
+    @Schema(name = "PaymentCode")
+    public record PaymentCodeView(@Schema(description = "20 characters; show it once, as a QR code") String code,
+                                  OffsetDateTime expiresAt) {}
+
+    @Schema(name = "RedemptionLineInput")
+    public record LineInput(@NotNull @Positive Long itemId, @NotNull @Positive @Max(10000) Integer quantity) {}
+
+    @Schema(name = "RedeemRequest", description = "Exactly one of items (a shop with a catalogue) and points")
+    public record RedeemRequest(@NotNull @Positive Long shopId, @NotBlank @Size(max = 64) String code,
+                                @Valid @Size(min = 1, max = 100) List<@Valid @NotNull LineInput> items,
+                                @Positive Long points,
+                                @Schema(defaultValue = "CAPTURE") RedemptionMode mode) {}
+
+    @Schema(name = "CaptureRequest")
+    public record CaptureRequest(@Positive @Schema(description = "At most the held points; default all of them")
+                                 Long points) {}
+
+    @Schema(name = "RedemptionLine")
+    public record LineView(long itemId, int quantity, long pointsPrice, int refundedQuantity) {
+        public static LineView of(LineRow l) {
+            return new LineView(l.itemId(), l.quantity(), l.pointsPrice(), l.refundedQuantity());
+        }
+    }
+
+    @Schema(name = "RefundRequest", description = "Exactly one of items (units returned to stock) and points")
+    public record RefundRequest(@Valid @Size(min = 1, max = 100) List<@Valid @NotNull LineInput> items,
+                                @Positive Long points) {}
+
+    @Schema(name = "RefundLine")
+    public record RefundLineView(long itemId, int quantity) {}
+
+    @Schema(name = "Refund")
+    public record RefundView(long id, long redemptionId, long points,
+                             @Schema(description = "The REFUND transaction") long transactionId,
+                             OffsetDateTime createdAt, List<RefundLineView> lines) {
+        public static RefundView of(RefundRow r, List<Basket.Line> lines) {
+            return new RefundView(r.id(), r.redemptionId(), r.points(), r.transactionId(), Times.local(r.createdAt()),
+                    lines.stream().map(l -> new RefundLineView(l.itemId(), l.quantity())).toList());
+        }
+    }
+
+    @Schema(name = "StatementLine")
+    public record StatementLine(@Schema(enumeration = {"REDEMPTION", "REFUND"}) String type, long id,
+                                long redemptionId, long volunteerId, OffsetDateTime at,
+                                @Schema(description = "Points captured (REDEMPTION) or given back (REFUND)") long points) {
+        public static StatementLine of(StatementRow r) {
+            return new StatementLine(r.type(), r.id(), r.redemptionId(), r.volunteerId(), Times.local(r.at()), r.points());
+        }
+    }
+
+    @Schema(name = "ShopStatement")
+    public record StatementView(long shopId, @Schema(example = "2026-11") String period, OffsetDateTime from,
+                                OffsetDateTime to, long redeemedPoints, long refundedPoints,
+                                @Schema(description = "redeemedPoints - refundedPoints: what the shop is owed") long netPoints,
+                                List<StatementLine> lines) {}
+
+    @Schema(name = "Redemption")
+    public record RedemptionView(long id, long shopId, long volunteerId, RedemptionMode mode, RedemptionStatus status,
+                                 @Schema(description = "Points taken (CAPTURE) or held (HOLD)") long points,
+                                 Long capturedPoints, long refundedPoints,
+                                 @Schema(description = "The REDEMPTION transaction, or the hold") long transactionId,
+                                 Long captureTransactionId, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
+                                 List<LineView> lines) {
+        public static RedemptionView of(RedemptionRow r, List<LineRow> lines) {
+            return new RedemptionView(r.id(), r.shopId(), r.volunteerId(), r.mode(), r.status(), r.points(),
+                    r.capturedPoints(), r.refundedPoints(), r.transactionId(), r.captureTransactionId(),
+                    Times.local(r.createdAt()), r.resolvedAt() == null ? null : Times.local(r.resolvedAt()),
+                    lines.stream().map(LineView::of).toList());
+        }
+    }
+}
