@@ -25,6 +25,7 @@ import org.timebank.hours.api.HoursViews.SubmitClaim;
 import org.timebank.hours.domain.ApprovalPostings;
 import org.timebank.hours.domain.ClaimRules;
 import org.timebank.hours.domain.ConversionRuleSet;
+import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
@@ -263,6 +264,10 @@ public class HourClaimService {
         ApprovalPostings.Accounts a = parties.accounts();
         List<Long> checked = new ArrayList<>(List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt()));
         parties.budget().ifPresent(checked::add);
+        if (set.overCap() == OverCap.DONATE_TO_POOL) {
+            // the pool is checked too (grants draw on it): every lock in one id-ordered pass
+            checked.add(a.hoursPool());
+        }
         Map<Long, Balance> balances = lockedBalances(checked);
         if (parties.budget().isPresent() && balances.get(parties.budget().get()).available() < converted.points()) {
             throw ApiException.unprocessable("BUDGET_EXHAUSTED", claim.communityId);
@@ -306,10 +311,13 @@ public class HourClaimService {
         }
         Parties parties = parties(claim);
         ApprovalPostings.Accounts a = parties.accounts();
-        List<Long> checked = List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt());
-        Map<Long, Balance> balances = lockedBalances(checked);
         List<Posting> approval = store.transaction(claim.transactionId).orElseThrow().postings().stream()
                 .map(p -> new Posting(p.accountId(), p.phase(), p.amount())).toList();
+        List<Long> checked = new ArrayList<>(List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt()));
+        if (approval.stream().anyMatch(p -> p.accountId() == a.hoursPool())) {
+            checked.add(a.hoursPool());
+        }
+        Map<Long, Balance> balances = lockedBalances(checked);
         List<Posting> reversal = ApprovalPostings.reverse(approval, a, balances.get(a.hoursWallet()).available(),
                 balances.get(a.pointsWallet()).available());
         long reversalId = ledger.post(new Entry(TransactionKind.REVERSAL, SOURCE, claim.id.toString(), caller.subject(),

@@ -15,8 +15,11 @@ public enum AccountPurpose {
     COMMUNITY_BUDGET(AccountFlags.NO_OVERDRAFT),
     /** A community fund, the counterparty of budget fundings; runs negative by what it has paid in. */
     COMMUNITY_FUND(AccountFlags.NONE),
-    /** A community's pool: hours over a volunteer's cap are donated to it. */
-    COMMUNITY_POOL(AccountFlags.NONE),
+    /**
+     * A community's pool: hours over a volunteer's cap and volunteers' donations go to it, and staff
+     * grant from it, so it may not be overdrawn.
+     */
+    COMMUNITY_POOL(AccountFlags.NO_OVERDRAFT),
     /**
      * A shop's points settlement account: credited by redemptions, debited by refunds, settled per
      * period by the community fund. No balance flag, so a busy shop takes deltas and never serializes.

@@ -10,7 +10,13 @@ public enum TransactionKind {
     /** A volunteer spends points at a shop: wallet to the shop's settlement account. */
     REDEMPTION,
     /** A shop gives back points of a redemption: settlement account to the wallet. */
-    REFUND;
+    REFUND,
+    /** A volunteer gives points or hours to another volunteer: wallet to wallet. */
+    GIFT,
+    /** A volunteer gives points or hours to a community's pool. */
+    DONATION,
+    /** Staff pay points or hours out of a community's pool to a volunteer. */
+    GRANT;
 
     public boolean resolvesHold() {
         return this == HOLD_POST || this == HOLD_VOID || this == HOLD_EXPIRY;

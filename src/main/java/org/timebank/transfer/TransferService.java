@@ -1,0 +1,210 @@
+package org.timebank.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.timebank.common.ApiException;
+import org.timebank.common.Metrics;
+import org.timebank.common.Times;
+import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.domain.AccountPurpose;
+import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.domain.Balance;
+import org.timebank.ledger.domain.Entry;
+import org.timebank.ledger.domain.TransactionKind;
+import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.persistence.LedgerStore.PostedTransaction;
+import org.timebank.region.RegionService;
+import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.persistence.Region;
+import org.timebank.security.Caller;
+import org.timebank.security.Roles;
+import org.timebank.transfer.api.TransferViews.GrantRequest;
+import org.timebank.transfer.api.TransferViews.GrantView;
+import org.timebank.transfer.api.TransferViews.PoolHours;
+import org.timebank.transfer.api.TransferViews.PoolPoints;
+import org.timebank.transfer.api.TransferViews.PoolView;
+import org.timebank.transfer.api.TransferViews.TransferRequest;
+import org.timebank.transfer.api.TransferViews.TransferRulesView;
+import org.timebank.transfer.api.TransferViews.TransferView;
+import org.timebank.transfer.domain.DailyGiftLimit;
+import org.timebank.transfer.domain.TransferType;
+import org.timebank.transfer.persistence.TransferStore;
+import org.timebank.volunteer.persistence.Volunteer;
+
+/**
+ * Volunteers gift to each other and donate to a community's pool; staff grant from the pool. Every
+ * transfer is one journal transaction; the wallets and the pool cannot be overdrawn (ledger flags).
+ */
+@ApplicationScoped
+public class TransferService {
+    public static final String VOLUNTEER_SOURCE = "VOLUNTEER";
+    public static final String REGION_SOURCE = "REGION";
+
+    @Inject
+    LedgerService ledger;
+    @Inject
+    LedgerStore ledgerStore;
+    @Inject
+    TransferStore store;
+    @Inject
+    RegionService regions;
+    @Inject
+    TransferConfig config;
+
+    // ---- gifts and donations ----
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TransferView transfer(Caller caller, TransferRequest request) {
+        Long self = caller.volunteerId();
+        if (self == null) {
+            throw ApiException.forbidden("FORBIDDEN");
+        }
+        Volunteer sender = Volunteer.findById(self);
+        if (sender == null) {
+            throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", self);
+        }
+        String memo = request.memo() == null || request.memo().isBlank() ? null : request.memo().strip();
+        return request.type() == TransferType.GIFT
+                ? gift(caller.subject(), sender, request, memo)
+                : donate(caller.subject(), sender, request, memo);
+    }
+
+    private TransferView gift(String actor, Volunteer sender, TransferRequest request, String memo) {
+        if (request.toVolunteerId() == null || request.communityId() != null) {
+            throw ApiException.badRequest("VALIDATION_FAILED",
+                    request.toVolunteerId() == null ? "toVolunteerId" : "communityId");
+        }
+        long to = request.toVolunteerId();
+        if (to == sender.id) {
+            throw ApiException.unprocessable("TRANSFER_TO_SELF");
+        }
+        if (Volunteer.findById(to) == null) {
+            throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", to);
+        }
+        Asset asset = request.assetOrDefault();
+        if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId)) {
+            throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId);
+        }
+        long from = wallet(sender.id, asset);
+        long into = wallet(to, asset);
+        // both wallets in id order, as ledger_post takes them: holding the sender's wallet keeps its
+        // other gifts of today out until this one commits, so together they cannot pass the limit
+        ledgerStore.lockAccounts(List.of(from, into));
+        DailyGiftLimit limit = new DailyGiftLimit(asset == Asset.HOURS
+                ? config.dailyGiftLimitMinutes() : config.dailyGiftLimitPoints());
+        long giftedToday = store.giftedToday(from);
+        if (!limit.allows(giftedToday, request.amount())) {
+            throw ApiException.unprocessable("DAILY_GIFT_LIMIT_EXCEEDED", limit.limit(), giftedToday);
+        }
+        PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.GIFT, VOLUNTEER_SOURCE,
+                sender.id.toString(), actor, memo, from, into, request.amount()));
+        Metrics.count("timebank.transfers.gifts", 1);
+        return new TransferView(posted.id(), TransferType.GIFT, sender.id, to, null, asset, request.amount(), memo,
+                Times.local(posted.createdAt()));
+    }
+
+    private TransferView donate(String actor, Volunteer sender, TransferRequest request, String memo) {
+        if (request.toVolunteerId() != null) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "toVolunteerId");
+        }
+        long communityId = request.communityId() != null ? request.communityId() : sender.homeCommunityId;
+        Region community = Region.findById(communityId);
+        if (community == null) {
+            throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
+        }
+        if (community.level != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
+        }
+        Asset asset = request.assetOrDefault();
+        long from = wallet(sender.id, asset);
+        long pool = ledger.account(asset, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId);
+        PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.DONATION, VOLUNTEER_SOURCE,
+                sender.id.toString(), actor, memo, from, pool, request.amount()));
+        Metrics.count("timebank.transfers.donations", 1);
+        return new TransferView(posted.id(), TransferType.DONATION, sender.id, null, communityId, asset,
+                request.amount(), memo, Times.local(posted.createdAt()));
+    }
+
+    private long wallet(long volunteerId, Asset asset) {
+        LedgerService.VolunteerAccounts accounts = ledger.volunteerAccounts(volunteerId);
+        return asset == Asset.HOURS ? accounts.hoursAccountId() : accounts.pointsAccountId();
+    }
+
+    private boolean hoursGiftsAllowed(long communityId) {
+        return store.ruleInForce(communityId).map(TransferStore.RuleRow::hoursGiftsAllowed).orElse(false);
+    }
+
+    // ---- the pool ----
+
+    /** Staff serving the community pay from its pool to a volunteer; never to themselves. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GrantView grant(Caller caller, long communityId, GrantRequest request) {
+        Region community = community(communityId);
+        if (!caller.is(Roles.STAFF) || !caller.covers(community.pathIds())) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
+        }
+        if (request.volunteerId().toString().equals(caller.subject())) {
+            throw ApiException.forbidden("GRANT_TO_SELF", request.volunteerId());
+        }
+        if (Volunteer.findById(request.volunteerId()) == null) {
+            throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", request.volunteerId());
+        }
+        long pool = ledger.account(request.asset(), AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId);
+        long into = wallet(request.volunteerId(), request.asset());
+        // the pool's balance holds from this read to the posting; the ledger's flag stays the backstop
+        ledgerStore.lockAccounts(List.of(pool, into));
+        long available = ledgerStore.account(pool).orElseThrow().balance().available();
+        if (available < request.amount()) {
+            throw ApiException.unprocessable("POOL_INSUFFICIENT", communityId, available);
+        }
+        String reason = request.reason().strip();
+        PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.GRANT, REGION_SOURCE,
+                Long.toString(communityId), caller.subject(), reason, pool, into, request.amount()));
+        Metrics.count("timebank.transfers.grants", 1);
+        return new GrantView(posted.id(), communityId, request.volunteerId(), request.asset(), request.amount(), reason,
+                Times.local(posted.createdAt()));
+    }
+
+    /** The pool, for staff serving the community and admins; to anyone else it does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PoolView pool(Caller caller, long communityId) {
+        Region community = community(communityId);
+        if (!caller.covers(community.pathIds())) {
+            throw ApiException.notFound("REGION_NOT_FOUND", communityId);
+        }
+        return new PoolView(communityId, new PoolPoints(available(Asset.POINTS, communityId)),
+                new PoolHours(available(Asset.HOURS, communityId)));
+    }
+
+    private long available(Asset asset, long communityId) {
+        return ledgerStore.accountId(asset, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId)
+                .flatMap(ledgerStore::account).map(LedgerStore.AccountRow::balance).map(Balance::available).orElse(0L);
+    }
+
+    private Region community(long id) {
+        Region region = regions.require(id);
+        if (region.level != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", id);
+        }
+        return region;
+    }
+
+    // ---- rules ----
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TransferRulesView rules(long regionId) {
+        regions.require(regionId);
+        return store.ruleInForce(regionId)
+                .map(r -> new TransferRulesView(regionId, r.hoursGiftsAllowed(), r.regionId()))
+                .orElse(new TransferRulesView(regionId, false, null));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TransferRulesView putRules(long regionId, boolean hoursGiftsAllowed) {
+        regions.require(regionId);
+        store.putRule(regionId, hoursGiftsAllowed);
+        return rules(regionId);
+    }
+}
