@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.timebank.common.Jdbc;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Times;
+import org.timebank.expiry.PointsExpiryService;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.LedgerService.VolunteerAccounts;
 import org.timebank.ledger.api.Views.PostingView;
@@ -36,6 +38,7 @@ import org.timebank.volunteer.api.VolunteerViews.BalanceView;
 import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
 import org.timebank.volunteer.api.VolunteerViews.HistoryItem;
 import org.timebank.volunteer.api.VolunteerViews.HoursBalance;
+import org.timebank.volunteer.api.VolunteerViews.NextExpiry;
 import org.timebank.volunteer.api.VolunteerViews.PointsBalance;
 import org.timebank.volunteer.api.VolunteerViews.StarLevel;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
@@ -60,6 +63,8 @@ public class VolunteerService {
     PiiProtector pii;
     @Inject
     Jdbc jdbc;
+    @Inject
+    PointsExpiryService expiry;
 
     private final StarLevels stars;
 
@@ -157,8 +162,14 @@ public class VolunteerService {
         StarLevels.Standing standing = stars.of(hours.posted());
         return new BalanceView(v.id, new HoursBalance(hours.posted(), hours.debitsPending(), owed(v.id, Asset.HOURS)),
                 new PointsBalance(points.available(), points.debitsPending(), points.posted(), points.creditsPending(),
-                        owed(v.id, Asset.POINTS)),
+                        owed(v.id, Asset.POINTS), nextExpiry(v, accounts.pointsAccountId(), points)),
                 new StarLevel(standing.stars(), standing.minutesToNext()));
+    }
+
+    private NextExpiry nextExpiry(Volunteer v, long walletId, Balance wallet) {
+        return expiry.next(regions.require(v.homeCommunityId).pathIds(), walletId, wallet.debitsPosted())
+                .map(n -> new NextExpiry(n.points(), Times.local(n.at().atOffset(ZoneOffset.UTC))))
+                .orElse(null);
     }
 
     /** What the volunteer owes in this asset (the debits of the debt account not yet repaid). */

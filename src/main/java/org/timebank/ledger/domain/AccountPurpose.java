@@ -28,7 +28,9 @@ public enum AccountPurpose {
     /** The counterparty of balances migrated from an earlier system. */
     OPENING_BALANCE(AccountFlags.NONE),
     /** The counterparty of manual adjustments. */
-    ADJUSTMENT(AccountFlags.NONE);
+    ADJUSTMENT(AccountFlags.NONE),
+    /** The counterparty of points expiries: what expired unspent (one system account, POINTS). */
+    BREAKAGE(AccountFlags.NONE);
 
     private final AccountFlags flags;
 

@@ -16,7 +16,9 @@ public enum TransactionKind {
     /** A volunteer gives points or hours to a community's pool. */
     DONATION,
     /** Staff pay points or hours out of a community's pool to a volunteer. */
-    GRANT;
+    GRANT,
+    /** Points unspent N months after they were earned: wallet to the POINTS breakage account. */
+    EXPIRY;
 
     public boolean resolvesHold() {
         return this == HOLD_POST || this == HOLD_VOID || this == HOLD_EXPIRY;

@@ -42,6 +42,13 @@ public final class VolunteerViews {
             @Schema(description = "minutes owed after a reversal took back hours already given away; repaid first from new hours", example = "0")
             long owedMinutes) {}
 
+    @Schema(name = "NextPointsExpiry", description = "The oldest points still unspent, and when they expire")
+    public record NextExpiry(
+            @Schema(description = "the unspent part of the oldest credit that still has some", example = "40") long points,
+            @Schema(description = "when they expire, unless spent first (spending takes the oldest points first)")
+            OffsetDateTime at) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "PointsBalance")
     public record PointsBalance(
             @Schema(description = "what can be spent now: posted less pending", example = "120") long available,
@@ -50,7 +57,9 @@ public final class VolunteerViews {
             @Schema(description = "credits minus debits posted", example = "150") long posted,
             @Schema(description = "pending credits, not yet spendable", example = "0") long incoming,
             @Schema(description = "points owed after a reversal took back points already spent; repaid first from new points", example = "0")
-            long owed) {}
+            long owed,
+            @Schema(description = "what expires next and when; absent when no rule applies or nothing is unspent")
+            NextExpiry nextExpiry) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "StarLevel")
