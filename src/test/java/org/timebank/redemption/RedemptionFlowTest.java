@@ -241,7 +241,12 @@ class RedemptionFlowTest {
     void a_volunteer_below_the_inherited_threshold_of_confirmed_service_cannot_redeem() throws Exception {
         Api.Tree t = Api.tree();
         Shop shop = shop(t.community());
-        sql(db, "insert into redemption_rule (region_id, min_minutes) values (?, 6000)", t.city());
+        as(Tokens.admin()).body(Map.of("minMinutes", 6000)).put("/api/v1/regions/" + t.city() + "/redemption-rules")
+                .then().statusCode(200).body("minMinutes", equalTo(6000)).body("inheritedFrom", equalTo((int) t.city()));
+        as(Tokens.staff("s", t.street())).body(Map.of("minMinutes", 1))
+                .put("/api/v1/regions/" + t.city() + "/redemption-rules").then().statusCode(403);
+        as(Tokens.volunteer(1)).get("/api/v1/regions/" + t.community() + "/redemption-rules").then().statusCode(200)
+                .body("minMinutes", equalTo(6000)).body("inheritedFrom", equalTo((int) t.city()));
         Api.Volunteer v = volunteerWith(t.community(), 100);
         String code = code(v);
 
@@ -251,7 +256,8 @@ class RedemptionFlowTest {
         redeemPoints(shop, code, 5, null).then().statusCode(201);
 
         // a community may lift what it inherits
-        sql(db, "insert into redemption_rule (region_id, min_minutes) values (?, null)", t.community());
+        as(Tokens.admin()).body("{}").put("/api/v1/regions/" + t.community() + "/redemption-rules").then()
+                .statusCode(200).body("minMinutes", nullValue()).body("inheritedFrom", equalTo((int) t.community()));
         redeemPoints(shop, code(volunteerWith(t.community(), 10)), 5, null).then().statusCode(201);
         LedgerChecks.assertLedgerSound(housekeeping);
     }
