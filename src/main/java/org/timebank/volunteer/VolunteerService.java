@@ -154,15 +154,16 @@ public class VolunteerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public BalanceView balance(Caller caller, long id) {
         Volunteer v = visible(caller, id);
-        VolunteerAccounts accounts = ledger.volunteerAccounts(v.id);
-        Map<Long, Balance> balances = store.accounts(accounts.ids()).stream()
-                .collect(Collectors.toMap(LedgerStore.AccountRow::id, LedgerStore.AccountRow::balance));
-        Balance hours = balances.get(accounts.hoursAccountId());
-        Balance points = balances.get(accounts.pointsAccountId());
+        // the wallets and (once opened) the debt accounts, in one round trip
+        Map<String, LedgerStore.AccountRow> byKind = store.accountsOf(LedgerService.VOLUNTEER, v.id).stream()
+                .collect(Collectors.toMap(a -> a.purpose() + "/" + a.asset(), a -> a));
+        LedgerStore.AccountRow pointsWallet = byKind.get(AccountPurpose.VOLUNTEER_WALLET + "/" + Asset.POINTS);
+        Balance hours = byKind.get(AccountPurpose.VOLUNTEER_WALLET + "/" + Asset.HOURS).balance();
+        Balance points = pointsWallet.balance();
         StarLevels.Standing standing = stars.of(hours.posted());
-        return new BalanceView(v.id, new HoursBalance(hours.posted(), hours.debitsPending(), owed(v.id, Asset.HOURS)),
+        return new BalanceView(v.id, new HoursBalance(hours.posted(), hours.debitsPending(), owed(byKind, Asset.HOURS)),
                 new PointsBalance(points.available(), points.debitsPending(), points.posted(), points.creditsPending(),
-                        owed(v.id, Asset.POINTS), nextExpiry(v, accounts.pointsAccountId(), points)),
+                        owed(byKind, Asset.POINTS), nextExpiry(v, pointsWallet.id(), points)),
                 new StarLevel(standing.stars(), standing.minutesToNext()));
     }
 
@@ -173,11 +174,9 @@ public class VolunteerService {
     }
 
     /** What the volunteer owes in this asset (the debits of the debt account not yet repaid). */
-    private long owed(long volunteerId, Asset asset) {
-        return store.accountId(asset, AccountPurpose.VOLUNTEER_DEBT, LedgerService.VOLUNTEER, volunteerId)
-                .flatMap(store::account)
-                .map(a -> a.balance().debitsPosted() - a.balance().creditsPosted())
-                .orElse(0L);
+    private static long owed(Map<String, LedgerStore.AccountRow> byKind, Asset asset) {
+        LedgerStore.AccountRow debt = byKind.get(AccountPurpose.VOLUNTEER_DEBT + "/" + asset);
+        return debt == null ? 0 : debt.balance().debitsPosted() - debt.balance().creditsPosted();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -136,23 +136,39 @@ public class LedgerStore {
         return accounts(List.of(id)).stream().findFirst();
     }
 
+    /** Every account of one owner, with balances, in one round trip (the owner's unique index serves it). */
+    public List<AccountRow> accountsOf(String ownerType, long ownerId) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.owner_type = ? and a.owner_id = ? order by a.id")) {
+                s.setString(1, ownerType);
+                s.setLong(2, ownerId);
+                try (ResultSet r = s.executeQuery()) {
+                    return accountRows(r);
+                }
+            }
+        });
+    }
+
     public List<AccountRow> accounts(List<Long> ids) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.id = any (?) order by a.id")) {
                 s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
-                List<AccountRow> rows = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        rows.add(new AccountRow(r.getLong(1), Asset.valueOf(r.getString(2)),
-                                AccountPurpose.valueOf(r.getString(3)), r.getString(4), r.getLong(5),
-                                new AccountFlags(r.getBoolean(6), r.getBoolean(7)),
-                                new Balance(r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), r.getLong(12),
-                                r.getObject(13, OffsetDateTime.class)));
-                    }
+                    return accountRows(r);
                 }
-                return rows;
             }
         });
+    }
+
+    private static List<AccountRow> accountRows(ResultSet r) throws SQLException {
+        List<AccountRow> rows = new ArrayList<>();
+        while (r.next()) {
+            rows.add(new AccountRow(r.getLong(1), Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3)),
+                    r.getString(4), r.getLong(5), new AccountFlags(r.getBoolean(6), r.getBoolean(7)),
+                    new Balance(r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), r.getLong(12),
+                    r.getObject(13, OffsetDateTime.class)));
+        }
+        return rows;
     }
 
     public Optional<TransactionRow> transaction(long id) {
