@@ -55,6 +55,7 @@ public final class Benchmark {
               --hot-shop ID          the one hot shop (default: the lowest shop id)
               --ceiling-clients N    pgbench clients (default: --concurrency)
               --pgbench PATH         (default pgbench)
+              --service-pid PID      the service's process, for its CPU time (default: target/bench-serve.pid)
               --no-idempotency-keys  send approvals and redemptions without an Idempotency-Key
               --only LIST            comma-separated subset of: balance,history,leaderboard,rank,approval,
                                      redemption,ceiling,storage (default all)
@@ -80,6 +81,7 @@ public final class Benchmark {
         Long hotShop;
         Integer ceilingClients;
         String pgbench = "pgbench";
+        Long servicePid;
         boolean idempotencyKeys = true;
         Set<String> only = new LinkedHashSet<>(List.of("balance", "history", "leaderboard", "rank", "approval",
                 "redemption", "ceiling", "storage"));
@@ -121,6 +123,7 @@ public final class Benchmark {
                                 case "--hot-shop" -> o.hotShop = Long.parseLong(v);
                                 case "--ceiling-clients" -> o.ceilingClients = positive(Integer.parseInt(v), a);
                                 case "--pgbench" -> o.pgbench = v;
+                                case "--service-pid" -> o.servicePid = Long.parseLong(v);
                                 case "--only" -> {
                                     Set<String> known = new LinkedHashSet<>(o.only);
                                     o.only = new LinkedHashSet<>(Arrays.asList(v.split(",")));
@@ -195,7 +198,10 @@ public final class Benchmark {
     private static final Pattern POINTS = Pattern.compile("\"points\":(\\d+)");
 
     private final Options o;
-    private final LoadRunner runner;
+    private final String host;
+    private final int port;
+    private LoadRunner runner;
+    private CpuMeter cpu;
     private final BenchReport report = new BenchReport();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, Pgbench.Outcome> ceilings = new HashMap<>();
@@ -211,7 +217,8 @@ public final class Benchmark {
     Benchmark(Options o) {
         this.o = o;
         URI u = URI.create(o.url);
-        this.runner = new LoadRunner(u.getHost(), u.getPort() < 0 ? 80 : u.getPort());
+        this.host = u.getHost();
+        this.port = u.getPort() < 0 ? 80 : u.getPort();
     }
 
     void run() throws Exception {
@@ -220,7 +227,21 @@ public final class Benchmark {
             say("service %s, database %s (schema %s); %d workers, %.0f s warm-up + %.0f s per operation",
                     o.url, db.target.database(), db.target.schema(), o.concurrency, o.warmup, o.seconds);
             checkService();
+            Long pid = o.servicePid != null ? o.servicePid : CpuMeter.servicePid(Path.of("target/bench-serve.pid"));
+            cpu = new CpuMeter(pid, db);
+            runner = new LoadRunner(host, port, cpu);
+            if (!cpu.measuresService()) {
+                report.note("the service's CPU was not measured: no live pid in target/bench-serve.pid (bench/serve "
+                        + "writes it) nor --service-pid");
+            }
             long t0 = System.nanoTime();
+            // what autovacuum keeps in production; this server may run without it, and plans
+            // made without statistics (say, a sequential scan of account at every commit) are
+            // not what the service would meet
+            db.execute("analyze");
+            say("analyzed the database in %.1f s (autovacuum is %s)", (System.nanoTime() - t0) / 1e9,
+                    db.text("show autovacuum"));
+            t0 = System.nanoTime();
             tokens = new BenchTokens(o.privateKey, o.issuer);
             sample = db.volunteers(o.volunteers);
             if (sample.isEmpty()) {
@@ -586,7 +607,7 @@ public final class Benchmark {
         String table = "ceiling_" + key.replace('-', '_');
         db.ceilingTable(table, accounts, amounts);
         String script = ceilingScript(table, kind, accounts.size());
-        Pgbench.Outcome out = pgbench.run(table, script, clients, 2, warmup, seconds);
+        Pgbench.Outcome out = pgbench.run(table, script, clients, 2, warmup, seconds, cpu);
         ceilings.put(key, out);
         Latencies.Summary s = out.latencies().summary();
         long errors = out.failed() + out.abortedClients();
@@ -597,6 +618,11 @@ public final class Benchmark {
                 out.tps(), s.p50Ms(), s.p95Ms(), s.p99Ms());
         if (errors > 0) {
             say("pgbench said:%n%s", out.output());
+        }
+        if (out.cpu() != null && out.processed() > 0) {
+            report.add(new BenchReport.Cpu(name + " (service: its background jobs)",
+                    out.cpu().serviceSeconds() * 1000 / out.processed(),
+                    out.cpu().databaseSeconds() * 1000 / out.processed(), Double.NaN));
         }
         // the service rows measured before the ceiling get their ratio now
         List<BenchReport.Row> rows = report.rows();
@@ -660,7 +686,8 @@ public final class Benchmark {
         report.fact("machine", Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
                 + memory() + " RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.fact("PostgreSQL", db.text("show server_version") + " (shared_buffers " + db.text("show shared_buffers")
-                + ", synchronous_commit " + db.text("show synchronous_commit") + ")");
+                + ", synchronous_commit " + db.text("show synchronous_commit") + ", autovacuum "
+                + db.text("show autovacuum") + "; analyzed by the benchmark before it started)");
         report.fact("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.fact("date", ZonedDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS).toString());
     }
@@ -706,6 +733,12 @@ public final class Benchmark {
         say("%-34s %8d ok %6d errors %8.0f ops/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms", r.name(), r.completed(),
                 r.errors(), r.opsPerSecond(), s.p50Ms(), s.p95Ms(), s.p99Ms());
         LoadRunner.describeErrors(r, System.out::println);
+        long ops = r.completed() + r.errors();
+        if (r.cpu() != null && ops > 0) {
+            CpuMeter.Usage u = r.cpu();
+            report.add(new BenchReport.Cpu(r.name(), u.serviceSeconds() * 1000 / ops, u.databaseSeconds() * 1000 / ops,
+                    u.loadSeconds() * 1000 / ops));
+        }
     }
 
     private static void say(String format, Object... args) {

@@ -65,7 +65,7 @@ class BenchmarkLogicTest {
 
     @Test
     void pgbenchSummaryIsRead() {
-        Pgbench.Outcome o = Pgbench.parse(PGBENCH_OUTPUT, new Latencies());
+        Pgbench.Outcome o = Pgbench.parse(PGBENCH_OUTPUT, new Latencies(), null);
         assertEquals(170.135087, o.tps(), 1e-9);
         assertEquals(11.755, o.latencyAverageMs(), 1e-9);
         assertEquals(170, o.processed());
@@ -82,7 +82,7 @@ class BenchmarkLogicTest {
                 number of failed transactions: 0 (0.000%)
                 pgbench: error: Run was aborted; the above results are incomplete.
                 """;
-        Pgbench.Outcome o = Pgbench.parse(out, new Latencies());
+        Pgbench.Outcome o = Pgbench.parse(out, new Latencies(), null);
         assertEquals(2, o.abortedClients());
         assertEquals(12, o.processed());
         assertEquals(0, o.tps());
@@ -130,6 +130,29 @@ class BenchmarkLogicTest {
         BenchReport.Row untargeted = row("history page", 3, 1200, 40, null, BenchReport.Target.none());
         assertEquals("ERRORS: 3", BenchReport.verdict(untargeted, null));
         assertEquals("-", BenchReport.verdict(row("history page", 0, 1, 1, null, BenchReport.Target.none()), null));
+    }
+
+    @Test
+    void aRowThatCompletedNothingSaysSoOnce() {
+        BenchReport.Row r = new BenchReport.Row("top-50 city all", 0, 12, 0, Double.NaN, Double.NaN, Double.NaN, null,
+                BenchReport.Target.p99(20), null);
+        assertEquals("MISS: 12 errors; nothing completed", BenchReport.verdict(r, null));
+    }
+
+    @Test
+    void cpuTimeIsReadAfterTheCommandNameEvenWithSpacesInIt() {
+        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 5000 0 0 0 1234 56 0 0 20 0 40 0 100 "
+                + "9000000 50000 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0";
+        assertEquals(1290, CpuMeter.ticksOf(stat));
+        CpuMeter.Reading start = new CpuMeter.Reading(100, Map.of(1, 10L, 2, 20L), 1_000_000_000L);
+        CpuMeter.Reading end = new CpuMeter.Reading(300, Map.of(1, 60L, 3, 5L), 1_500_000_000L);
+        CpuMeter.Usage u = CpuMeter.between(start, end);
+        assertEquals(2.0, u.serviceSeconds(), 1e-9);
+        // backend 1 spent 50 ticks, backend 3 started in the window with 5, backend 2 is gone
+        assertEquals(0.55, u.databaseSeconds(), 1e-9);
+        assertEquals(0.5, u.loadSeconds(), 1e-9);
+        BenchReport.Cpu c = new BenchReport.Cpu("approval", 2.5, 1.0, 0.5);
+        assertEquals(500, c.ceiling(2), 1e-9);
     }
 
     @Test

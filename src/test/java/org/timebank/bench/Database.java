@@ -75,6 +75,12 @@ final class Database implements AutoCloseable {
         }
     }
 
+    void execute(String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     String text(String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
@@ -216,6 +222,18 @@ final class Database implements AutoCloseable {
             b[i] = a[i];
         }
         return b;
+    }
+
+    /** The server processes of the other connections to this database (the service's pool, pgbench). */
+    List<Integer> backendPids() throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pid from pg_stat_activity "
+                + "where datname = current_database() and pid <> pg_backend_pid()")) {
+            while (r.next()) {
+                out.add(r.getInt(1));
+            }
+        }
+        return out;
     }
 
     /** The journal's tables with their indexes and TOAST, in bytes. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ final class LoadRunner {
 
     /** What a run measured. */
     record Result(String name, int concurrency, long completed, long errors, Map<String, Long> errorKinds,
-                  Latencies latencies, double windowSeconds, boolean exhausted) {
+                  Latencies latencies, double windowSeconds, boolean exhausted, CpuMeter.Usage cpu) {
         double opsPerSecond() {
             return windowSeconds <= 0 ? 0 : completed / windowSeconds;
         }
@@ -42,10 +43,13 @@ final class LoadRunner {
 
     private final String host;
     private final int port;
+    private final CpuMeter cpu;
 
-    LoadRunner(String host, int port) {
+    /** {@code cpu}: read at the start and the end of each window, if given. */
+    LoadRunner(String host, int port, CpuMeter cpu) {
         this.host = host;
         this.port = port;
+        this.cpu = cpu;
     }
 
     /**
@@ -60,14 +64,24 @@ final class LoadRunner {
         AtomicLong lastCompletion = new AtomicLong(windowStart);
         AtomicInteger exhausted = new AtomicInteger();
         List<Worker> workers = new ArrayList<>();
-        CountDownLatch connected = new CountDownLatch(concurrency);
         CountDownLatch done = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            Worker w = new Worker(op, windowStart, windowEnd, lastCompletion, exhausted, connected, done);
+            Worker w = new Worker(op, windowStart, windowEnd, lastCompletion, exhausted, done);
             workers.add(w);
             Thread t = new Thread(w, "bench-" + name + "-" + i);
             t.setDaemon(true);
             t.start();
+        }
+        CpuMeter.Usage usage = null;
+        long untilWindow = windowStart - System.nanoTime();
+        if (cpu != null && !done.await(Math.max(0, untilWindow), TimeUnit.NANOSECONDS)) {
+            CpuMeter.Reading first = cpu.read();
+            if (windowEnd == Long.MAX_VALUE) {
+                done.await();
+            } else {
+                done.await(windowEnd - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+            usage = CpuMeter.between(first, cpu.read());
         }
         done.await();
         Latencies all = new Latencies();
@@ -82,7 +96,7 @@ final class LoadRunner {
         }
         long end = exhausted.get() > 0 || windowEnd == Long.MAX_VALUE ? lastCompletion.get() : windowEnd;
         double window = Math.max(0, end - windowStart) / 1e9;
-        return new Result(name, concurrency, completed, errors, kinds, all, window, exhausted.get() > 0);
+        return new Result(name, concurrency, completed, errors, kinds, all, window, exhausted.get() > 0, usage);
     }
 
     private final class Worker implements Runnable {
@@ -91,20 +105,18 @@ final class LoadRunner {
         final long windowEnd;
         final AtomicLong lastCompletion;
         final AtomicInteger exhausted;
-        final CountDownLatch connected;
         final CountDownLatch done;
         final Latencies latencies = new Latencies();
         final Map<String, Long> errorKinds = new LinkedHashMap<>();
         long errors;
 
         Worker(Operation op, long windowStart, long windowEnd, AtomicLong lastCompletion, AtomicInteger exhausted,
-               CountDownLatch connected, CountDownLatch done) {
+               CountDownLatch done) {
             this.op = op;
             this.windowStart = windowStart;
             this.windowEnd = windowEnd;
             this.lastCompletion = lastCompletion;
             this.exhausted = exhausted;
-            this.connected = connected;
             this.done = done;
         }
 
@@ -116,7 +128,6 @@ final class LoadRunner {
                 } catch (IOException e) {
                     error("connect: " + e.getMessage());
                 }
-                connected.countDown();
                 while (System.nanoTime() < windowEnd) {
                     BenchHttp.Request request = op.next();
                     if (request == null) {

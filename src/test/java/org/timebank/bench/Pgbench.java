@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class Pgbench {
     /** What pgbench reported, plus the latencies of its per-transaction log. */
     record Outcome(double tps, double latencyAverageMs, long processed, long failed, int abortedClients,
-                   Latencies latencies, String output) {}
+                   Latencies latencies, String output, CpuMeter.Usage cpu) {}
 
     private final String executable;
     private final Database.Target db;
@@ -29,8 +29,12 @@ final class Pgbench {
         this.db = db;
     }
 
-    /** Runs {@code script} untimed for {@code warmupSeconds}, then for {@code seconds} with a transaction log. */
-    Outcome run(String name, String script, int clients, int threads, int warmupSeconds, int seconds)
+    /**
+     * Runs {@code script} untimed for {@code warmupSeconds}, then for {@code seconds} with a
+     * transaction log. With a meter, the CPU spent from one second into the run to one second
+     * before its end is scaled to the whole run (pgbench's server processes exist only while it runs).
+     */
+    Outcome run(String name, String script, int clients, int threads, int warmupSeconds, int seconds, CpuMeter meter)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bench-pgbench-" + name);
         Path file = dir.resolve(name + ".sql");
@@ -38,6 +42,25 @@ final class Pgbench {
         if (warmupSeconds > 0) {
             exec(dir, List.of("-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", Integer.toString(threads),
                     "-T", Integer.toString(warmupSeconds), "-f", file.toString()));
+        }
+        CpuMeter.Usage[] usage = new CpuMeter.Usage[1];
+        Thread sampler = null;
+        if (meter != null && seconds >= 4) {
+            sampler = new Thread(() -> {
+                try {
+                    Thread.sleep(1000);
+                    CpuMeter.Reading first = meter.read();
+                    long t0 = System.nanoTime();
+                    Thread.sleep((seconds - 2) * 1000L);
+                    CpuMeter.Usage u = CpuMeter.between(first, meter.read());
+                    double scale = seconds / ((System.nanoTime() - t0) / 1e9);
+                    usage[0] = new CpuMeter.Usage(u.serviceSeconds() * scale, u.databaseSeconds() * scale, Double.NaN);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-pgbench-cpu");
+            sampler.setDaemon(true);
+            sampler.start();
         }
         String out = exec(dir, List.of("-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
                 Integer.toString(threads), "-T", Integer.toString(seconds), "-f", file.toString(), "-l",
@@ -56,11 +79,14 @@ final class Pgbench {
                 }
             }
         }
-        Outcome parsed = parse(out, latencies);
+        if (sampler != null) {
+            sampler.join();
+        }
+        Outcome parsed = parse(out, latencies, usage[0]);
         deleteTree(dir);
         return failedInLog > parsed.failed()
                 ? new Outcome(parsed.tps(), parsed.latencyAverageMs(), parsed.processed(), failedInLog,
-                        parsed.abortedClients(), latencies, out)
+                        parsed.abortedClients(), latencies, out, usage[0])
                 : parsed;
     }
 
@@ -94,7 +120,7 @@ final class Pgbench {
     private static final Pattern ABORTED = Pattern.compile("(?m)client \\d+ (script \\d+ )?aborted");
 
     /** Reads pgbench's summary; the latencies come from its transaction log. */
-    static Outcome parse(String output, Latencies latencies) {
+    static Outcome parse(String output, Latencies latencies, CpuMeter.Usage cpu) {
         double tps = number(TPS, output);
         double latency = number(LATENCY, output);
         long processed = (long) number(PROCESSED, output);
@@ -105,7 +131,7 @@ final class Pgbench {
             abortedClients++;
         }
         return new Outcome(Double.isNaN(tps) ? 0 : tps, latency, Math.max(0, processed),
-                Double.isNaN(failed) ? 0 : (long) failed, abortedClients, latencies, output);
+                Double.isNaN(failed) ? 0 : (long) failed, abortedClients, latencies, output, cpu);
     }
 
     private static double number(Pattern p, String s) {
