@@ -29,6 +29,7 @@ import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
+import org.timebank.leaderboard.LeaderboardService;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.LedgerService.VolunteerAccounts;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -64,6 +65,8 @@ public class HourClaimService {
     LedgerService ledger;
     @Inject
     LedgerStore store;
+    @Inject
+    LeaderboardService leaderboards;
 
     private final ClaimRules claimRules;
 
@@ -214,6 +217,7 @@ public class HourClaimService {
         claim.decidedAt = now;
         claim.reason = reason == null || reason.isBlank() ? null : reason.strip();
         em.flush();
+        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, claim.creditedMinutes, claim.points);
         Metrics.count("timebank.hours.claims.approved", 1);
         return ClaimView.of(claim);
     }
@@ -325,6 +329,7 @@ public class HourClaimService {
         claim.status = HourClaim.Status.REVERSED;
         claim.reversalId = reversalId;
         em.flush();
+        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, -claim.creditedMinutes, -claim.points);
         Metrics.count("timebank.hours.claims.reversed", 1);
         long minutesOwed = debitTo(reversal, a.hoursDebt()) - creditTo(approval, a.hoursDebt());
         long pointsOwed = debitTo(reversal, a.pointsDebt()) - creditTo(approval, a.pointsDebt());
