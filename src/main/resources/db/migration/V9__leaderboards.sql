@@ -86,6 +86,17 @@ create function leaderboard_today() returns date language sql stable as $$
     select (now() at time zone 'Asia/Shanghai')::date
 $$;
 
+-- The histogram entries one score row stands for: its district and city, for each metric with a
+-- positive value; none while the volunteer is off the boards.
+create function leaderboard_histogram_entries(p_district bigint, p_city bigint, p_minutes bigint, p_points bigint,
+                                              p_hidden boolean)
+returns table (region_id bigint, metric smallint, value bigint) language sql immutable as $$
+    select r.id, m.metric, m.value
+      from unnest(array[p_district, p_city]) r(id)
+     cross join (values (1::smallint, p_minutes), (2::smallint, p_points)) m(metric, value)
+     where not p_hidden and m.value > 0
+$$;
+
 -- Folds up to p_limit deltas into the scores and the histograms, in one statement; returns how
 -- many deltas. One folder at a time: the histograms have a single writer, so their hot rows (a
 -- city's common values) are never contended. Volunteers are read FOR SHARE so that a visibility
@@ -135,14 +146,11 @@ begin
         -- each touched row's old values leave the histograms, its new ones enter
         insert into leaderboard_histogram as h (region_id, period, period_start, metric, value, volunteers)
         select c.region_id, c.period, c.period_start, c.metric, c.value, sum(c.n)
-          from (select unnest(array[o.district_id, o.city_id]) as region_id, o.period, o.period_start,
-                       m.metric, m.value, -1 as n
-                  from old o cross join lateral (values (1::smallint, o.minutes), (2::smallint, o.points)) m(metric, value)
-                 where not o.hidden and m.value > 0
+          from (select e.region_id, o.period, o.period_start, e.metric, e.value, -1 as n
+                  from old o, leaderboard_histogram_entries(o.district_id, o.city_id, o.minutes, o.points, o.hidden) e
                 union all
-                select unnest(array[u.district_id, u.city_id]), u.period, u.period_start, m.metric, m.value, 1
-                  from up u cross join lateral (values (1::smallint, u.minutes), (2::smallint, u.points)) m(metric, value)
-                 where not u.hidden and m.value > 0) c
+                select e.region_id, u.period, u.period_start, e.metric, e.value, 1
+                  from up u, leaderboard_histogram_entries(u.district_id, u.city_id, u.minutes, u.points, u.hidden) e) c
          group by c.region_id, c.period, c.period_start, c.metric, c.value
         having sum(c.n) <> 0
         on conflict (region_id, period, period_start, metric, value) do update
@@ -182,11 +190,9 @@ begin
         returning period, period_start, district_id, city_id, minutes, points, hidden
     ), histogram as (
         insert into leaderboard_histogram (region_id, period, period_start, metric, value, volunteers)
-        select c.region_id, c.period, c.period_start, c.metric, c.value, count(*)
-          from (select unnest(array[s.district_id, s.city_id]) as region_id, s.period, s.period_start, m.metric, m.value
-                  from scores s cross join lateral (values (1::smallint, s.minutes), (2::smallint, s.points)) m(metric, value)
-                 where not s.hidden and m.value > 0) c
-         group by c.region_id, c.period, c.period_start, c.metric, c.value
+        select e.region_id, s.period, s.period_start, e.metric, e.value, count(*)
+          from scores s, leaderboard_histogram_entries(s.district_id, s.city_id, s.minutes, s.points, s.hidden) e
+         group by e.region_id, s.period, s.period_start, e.metric, e.value
     )
     select count(*) into n from scores;
     return n;
