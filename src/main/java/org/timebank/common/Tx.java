@@ -30,6 +30,21 @@ public class Tx {
         }
     }
 
+    /**
+     * Runs {@code batch} (which returns how much it did, at most {@code size}) in transactions of its
+     * own until one comes back short of {@code size}; returns the sum. For the background jobs that
+     * drain a queue.
+     */
+    public int drain(int size, Supplier<Integer> batch) {
+        int total = 0;
+        int n;
+        do {
+            n = inNew(batch);
+            total += n;
+        } while (n == size);
+        return total;
+    }
+
     private static void backoff(int attempt) {
         long ceiling = Math.min(200, 5L << attempt);
         try {

@@ -29,6 +29,7 @@ import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
+import org.timebank.leaderboard.LeaderboardService;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.LedgerService.VolunteerAccounts;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -64,6 +65,8 @@ public class HourClaimService {
     LedgerService ledger;
     @Inject
     LedgerStore store;
+    @Inject
+    LeaderboardService leaderboards;
 
     private final ClaimRules claimRules;
 
@@ -214,6 +217,7 @@ public class HourClaimService {
         claim.decidedAt = now;
         claim.reason = reason == null || reason.isBlank() ? null : reason.strip();
         em.flush();
+        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, claim.creditedMinutes, claim.points);
         Metrics.count("timebank.hours.claims.approved", 1);
         return ClaimView.of(claim);
     }
@@ -233,18 +237,28 @@ public class HourClaimService {
     private record Parties(VolunteerAccounts wallets, ApprovalPostings.Accounts accounts, Optional<Long> budget) {}
 
     private Parties parties(HourClaim claim) {
-        VolunteerAccounts wallets = ledger.volunteerAccounts(claim.volunteerId);
+        // the volunteer's accounts in one round trip; the debt accounts open on first need
+        Map<String, Long> own = store.accountIdsOf(LedgerService.VOLUNTEER, claim.volunteerId);
+        long volunteer = claim.volunteerId;
+        VolunteerAccounts wallets = new VolunteerAccounts(
+                own.get(LedgerStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET)),
+                own.get(LedgerStore.key(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET)));
         long community = claim.communityId;
         Optional<Long> budget = store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, community);
         long pointsIssuance = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION, community);
         ApprovalPostings.Accounts accounts = new ApprovalPostings.Accounts(
                 wallets.hoursAccountId(), wallets.pointsAccountId(),
-                ledger.account(Asset.HOURS, AccountPurpose.VOLUNTEER_DEBT, LedgerService.VOLUNTEER, claim.volunteerId),
-                ledger.account(Asset.POINTS, AccountPurpose.VOLUNTEER_DEBT, LedgerService.VOLUNTEER, claim.volunteerId),
+                ownOrOpen(own, Asset.HOURS, AccountPurpose.VOLUNTEER_DEBT, volunteer),
+                ownOrOpen(own, Asset.POINTS, AccountPurpose.VOLUNTEER_DEBT, volunteer),
                 ledger.account(Asset.HOURS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION, community),
                 budget.orElse(pointsIssuance),
                 ledger.account(Asset.HOURS, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, community));
         return new Parties(wallets, accounts, budget);
+    }
+
+    private long ownOrOpen(Map<String, Long> own, Asset asset, AccountPurpose purpose, long volunteerId) {
+        Long id = own.get(LedgerStore.key(asset, purpose));
+        return id != null ? id : ledger.account(asset, purpose, LedgerService.VOLUNTEER, volunteerId);
     }
 
     /** Converts and posts an approved claim in one journal transaction. */
@@ -290,8 +304,7 @@ public class HourClaimService {
 
     /** Locks the accounts (in id order) and reads their balances, which then hold until the posting. */
     private Map<Long, Balance> lockedBalances(List<Long> ids) {
-        store.lockAccounts(ids);
-        return store.accounts(ids).stream()
+        return store.lockedAccounts(ids).stream()
                 .collect(Collectors.toMap(LedgerStore.AccountRow::id, LedgerStore.AccountRow::balance));
     }
 
@@ -325,6 +338,7 @@ public class HourClaimService {
         claim.status = HourClaim.Status.REVERSED;
         claim.reversalId = reversalId;
         em.flush();
+        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, -claim.creditedMinutes, -claim.points);
         Metrics.count("timebank.hours.claims.reversed", 1);
         long minutesOwed = debitTo(reversal, a.hoursDebt()) - creditTo(approval, a.hoursDebt());
         long pointsOwed = debitTo(reversal, a.pointsDebt()) - creditTo(approval, a.pointsDebt());

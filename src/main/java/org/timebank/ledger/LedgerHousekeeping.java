@@ -3,7 +3,6 @@ package org.timebank.ledger;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.function.Supplier;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Metrics;
 import org.timebank.common.Tx;
@@ -47,31 +46,20 @@ public class LedgerHousekeeping {
 
     /** Appends committed transactions to the hash chain; returns how many it sealed. */
     public int seal() {
-        return drain(BATCH, () -> store.seal(BATCH));
+        return tx.drain(BATCH, () -> store.seal(BATCH));
     }
 
     /** Folds the deltas of unchecked (hot) accounts into their rows; returns how many. */
     public int foldDeltas() {
-        return drain(BATCH, () -> store.foldDeltas(BATCH));
+        return tx.drain(BATCH, () -> store.foldDeltas(BATCH));
     }
 
     /** Expires pending holds whose time is up; returns how many. */
     public int expireHolds() {
-        int total = drain(HOLD_BATCH, () -> ledger.expireDueHolds(HOLD_BATCH));
+        int total = tx.drain(HOLD_BATCH, () -> ledger.expireDueHolds(HOLD_BATCH));
         if (total > 0) {
             Metrics.count("timebank.ledger.holds.expired", total);
         }
-        return total;
-    }
-
-    /** Runs {@code batch} in its own transaction until one comes back short of {@code size}; returns the sum. */
-    private int drain(int size, Supplier<Integer> batch) {
-        int total = 0;
-        int n;
-        do {
-            n = tx.inNew(batch);
-            total += n;
-        } while (n == size);
         return total;
     }
 

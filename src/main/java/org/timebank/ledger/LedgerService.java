@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -60,9 +61,13 @@ public class LedgerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public VolunteerAccounts volunteerAccounts(long volunteerId) {
-        return new VolunteerAccounts(
-                store.accountId(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET, VOLUNTEER, volunteerId).orElseThrow(),
-                store.accountId(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET, VOLUNTEER, volunteerId).orElseThrow());
+        Map<String, Long> own = store.accountIdsOf(VOLUNTEER, volunteerId);
+        Long hours = own.get(LedgerStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET));
+        Long points = own.get(LedgerStore.key(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET));
+        if (hours == null || points == null) {
+            throw new NoSuchElementException("no wallets for volunteer " + volunteerId);
+        }
+        return new VolunteerAccounts(hours, points);
     }
 
     /** The account for (owner, asset, purpose), opened now if it was not yet. */

@@ -122,21 +122,22 @@ public class RedemptionService {
         long id = store.nextRedemptionId();
         RedemptionMode mode = request.mode() == null ? RedemptionMode.CAPTURE : request.mode();
         String actor = caller.subject();
+        RedemptionRow stored;
         if (mode == RedemptionMode.CAPTURE) {
             PostedTransaction t = ledger.post(Entry.transfer(TransactionKind.REDEMPTION, SOURCE_TYPE, Long.toString(id),
                     actor, null, wallet, shop.settlementAccountId(), points));
-            store.insertRedemption(id, shop.id(), volunteerId, mode, RedemptionStatus.CAPTURED, points, points, t.id(),
-                    actor);
+            stored = store.insertRedemption(id, shop.id(), volunteerId, mode, RedemptionStatus.CAPTURED, points, points,
+                    t.id(), actor);
         } else {
             PostedTransaction hold = ledger.hold(SOURCE_TYPE, Long.toString(id), actor, null, wallet,
                     shop.settlementAccountId(), points, config.holdTimeout());
-            store.insertRedemption(id, shop.id(), volunteerId, mode, RedemptionStatus.HELD, points, null, hold.id(),
-                    actor);
+            stored = store.insertRedemption(id, shop.id(), volunteerId, mode, RedemptionStatus.HELD, points, null,
+                    hold.id(), actor);
         }
         for (LineRow l : lines) {
             store.insertLine(id, l.itemId(), l.quantity(), l.pointsPrice());
         }
-        return view(id);
+        return RedemptionView.of(stored, lines);
     }
 
     /** Posts a held redemption, all of it or (a smaller bill) part; the rest returns to the wallet. */

@@ -148,7 +148,8 @@ public class VolunteerService {
     private static VolunteerView view(Volunteer v, String phone, String idNumber, VolunteerAccounts accounts) {
         return new VolunteerView(v.id, v.name, PersonalData.maskPhone(phone),
                 idNumber == null ? null : PersonalData.maskIdNumber(idNumber), v.homeCommunityId,
-                new AccountIds(accounts.hoursAccountId(), accounts.pointsAccountId()), Times.local(v.createdAt));
+                new AccountIds(accounts.hoursAccountId(), accounts.pointsAccountId()), !v.leaderboardHidden,
+                Times.local(v.createdAt));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

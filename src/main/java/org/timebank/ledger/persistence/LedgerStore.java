@@ -2,6 +2,9 @@ package org.timebank.ledger.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,10 +16,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.timebank.common.Jdbc;
 import org.timebank.ledger.domain.AccountFlags;
@@ -34,6 +39,16 @@ import org.timebank.ledger.domain.Posting;
 public class LedgerStore {
     @Inject
     Jdbc jdbc;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * The ids of region, shop and system accounts, found once: an account's id never changes and no
+     * account is ever deleted. Kept only once the transaction that saw the account commits, so an
+     * account opened by a transaction that rolls back is never remembered. Volunteers' accounts (millions)
+     * are not kept.
+     */
+    private final Map<String, Long> sharedAccountIds = new ConcurrentHashMap<>();
 
     public record PostedTransaction(long id, OffsetDateTime createdAt) {}
 
@@ -84,7 +99,12 @@ public class LedgerStore {
 
     /** Opens the account for (owner, asset, purpose), or returns the one already open. */
     public long openAccount(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
-        return jdbc.run(c -> {
+        String shared = sharedKey(asset, purpose, ownerType, ownerId);
+        Long known = shared == null ? null : sharedAccountIds.get(shared);
+        if (known != null) {
+            return known;
+        }
+        long id = jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "insert into account (asset, purpose, owner_type, owner_id, debits_must_not_exceed_credits, "
                             + "credits_must_not_exceed_debits) values (?, ?, ?, ?, ?, ?) "
@@ -103,10 +123,47 @@ public class LedgerStore {
             }
             return findAccountId(c, asset, purpose, ownerType, ownerId).orElseThrow();
         });
+        rememberOnCommit(shared, id);
+        return id;
     }
 
     public Optional<Long> accountId(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
-        return jdbc.run(c -> findAccountId(c, asset, purpose, ownerType, ownerId));
+        String shared = sharedKey(asset, purpose, ownerType, ownerId);
+        Long known = shared == null ? null : sharedAccountIds.get(shared);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> id = jdbc.run(c -> findAccountId(c, asset, purpose, ownerType, ownerId));
+        id.ifPresent(found -> rememberOnCommit(shared, found));
+        return id;
+    }
+
+    private static String sharedKey(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
+        return "VOLUNTEER".equals(ownerType) ? null : ownerType + "/" + ownerId + "/" + asset + "/" + purpose;
+    }
+
+    private void rememberOnCommit(String key, long id) {
+        if (key == null) {
+            return;
+        }
+        try {
+            if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+                return;
+            }
+        } catch (IllegalStateException e) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sharedAccountIds.put(key, id);
+                }
+            }
+        });
     }
 
     private static Optional<Long> findAccountId(Connection c, Asset asset, AccountPurpose purpose, String ownerType,
@@ -134,6 +191,29 @@ public class LedgerStore {
     /** The account with its balance: the row plus the deltas not folded into it yet. */
     public Optional<AccountRow> account(long id) {
         return accounts(List.of(id)).stream().findFirst();
+    }
+
+    /** The ids of every account of one owner by asset and purpose, in one round trip. */
+    public Map<String, Long> accountIdsOf(String ownerType, long ownerId) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select asset, purpose, id from account where owner_type = ? and owner_id = ?")) {
+                s.setString(1, ownerType);
+                s.setLong(2, ownerId);
+                Map<String, Long> ids = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.put(key(Asset.valueOf(r.getString(1)), AccountPurpose.valueOf(r.getString(2))), r.getLong(3));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** The key of {@link #accountIdsOf}'s map. */
+    public static String key(Asset asset, AccountPurpose purpose) {
+        return asset + "/" + purpose;
     }
 
     /** Every account of one owner, with balances, in one round trip (the owner's unique index serves it). */
@@ -409,6 +489,22 @@ public class LedgerStore {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * {@link #lockAccounts} and {@link #accounts} in one round trip: the accounts locked in id order,
+     * with their balances as of the lock.
+     */
+    public List<AccountRow> lockedAccounts(List<Long> ids) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    ACCOUNT_SELECT + "where a.id = any (?) order by a.id for no key update of a")) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                try (ResultSet r = s.executeQuery()) {
+                    return accountRows(r);
+                }
+            }
         });
     }
 

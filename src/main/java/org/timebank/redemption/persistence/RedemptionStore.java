@@ -148,13 +148,15 @@ public class RedemptionStore {
         return nextId("redemption");
     }
 
-    public void insertRedemption(long id, long shopId, long volunteerId, RedemptionMode mode, RedemptionStatus status,
-                                 long points, Long capturedPoints, long transactionId, String actor) {
-        update("insert into redemption (id, shop_id, volunteer_id, mode, status, points, captured_points, transaction_id, "
-                        + "created_by, resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "case when ? = 'HELD' then null else now() end)",
-                id, shopId, volunteerId, mode.name(), status.name(), points, capturedPoints, transactionId, actor,
-                status.name());
+    /** Inserts a redemption; returns it as stored (one round trip). */
+    public RedemptionRow insertRedemption(long id, long shopId, long volunteerId, RedemptionMode mode,
+                                          RedemptionStatus status, long points, Long capturedPoints, long transactionId,
+                                          String actor) {
+        return one("insert into redemption (id, shop_id, volunteer_id, mode, status, points, captured_points, "
+                        + "transaction_id, created_by, resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "case when ? = 'HELD' then null else now() end) returning " + REDEMPTION_COLUMNS,
+                RedemptionStore::redemption, id, shopId, volunteerId, mode.name(), status.name(), points,
+                capturedPoints, transactionId, actor, status.name()).orElseThrow();
     }
 
     public void insertLine(long redemptionId, long itemId, int quantity, long pointsPrice) {

@@ -1,6 +1,7 @@
 package org.timebank.region.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +17,12 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.timebank.region.domain.RegionLevel;
 
+/**
+ * Regions never move and are never deleted, so they are kept in Hibernate's second-level cache:
+ * the scope check on every request finds its path without a query.
+ */
 @Entity
+@Cacheable
 @Table(name = "region")
 public class Region extends PanacheEntityBase {
     @Id

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
+import org.timebank.leaderboard.LeaderboardService;
+import org.timebank.leaderboard.api.LeaderboardViews.Visibility;
 import org.timebank.security.Caller;
 import org.timebank.security.Roles;
 import org.timebank.volunteer.VolunteerService;
@@ -41,6 +44,8 @@ public class VolunteerResource {
     VolunteerService volunteers;
     @Inject
     Idempotency idempotency;
+    @Inject
+    LeaderboardService leaderboards;
     @Inject
     Caller caller;
 
@@ -76,6 +81,17 @@ public class VolunteerResource {
     @Operation(summary = "Hours, points and star level (self, staff in scope, admin)")
     public BalanceView balance(@PathParam("id") long id) {
         return volunteers.balance(caller, id);
+    }
+
+    @PUT
+    @Path("/{id}/leaderboard-visibility")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Show the volunteer on public leaderboards or keep them off (self, staff in scope, admin)",
+            description = "Off the boards, the volunteer still sees their own rank. Setting the current value again "
+                    + "changes nothing.")
+    public Visibility leaderboardVisibility(@PathParam("id") long id, @Valid @NotNull Visibility request) {
+        return leaderboards.setShown(caller, id, request.shownOnBoards());
     }
 
     @GET

@@ -33,6 +33,7 @@ public final class VolunteerViews {
             @Schema(example = "1*************002X") String idNumberMasked,
             @Schema(example = "4") long homeCommunityId,
             AccountIds accounts,
+            @Schema(description = "false when the volunteer opted out of public leaderboards") boolean shownOnBoards,
             OffsetDateTime createdAt) {}
 
     @Schema(name = "HoursBalance")

@@ -34,6 +34,10 @@ public class Volunteer extends PanacheEntityBase {
     @Column(name = "id_number_hash")
     public byte[] idNumberHash;
 
+    /** Opted out of public leaderboards. */
+    @Column(name = "leaderboard_hidden", nullable = false)
+    public boolean leaderboardHidden;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

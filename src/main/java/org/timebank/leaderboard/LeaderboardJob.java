@@ -1,0 +1,35 @@
+package org.timebank.leaderboard;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.timebank.common.Tx;
+import org.timebank.leaderboard.persistence.LeaderboardStore;
+
+/** Folds approvals into the boards a few times a second, and drops past periods hourly. */
+@ApplicationScoped
+public class LeaderboardJob {
+    static final int BATCH = 5000;
+
+    @Inject
+    LeaderboardStore store;
+    @Inject
+    Tx tx;
+
+    @Scheduled(every = "${timebank.leaderboards.fold-every:250ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void foldOnSchedule() {
+        fold();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeOnSchedule() {
+        tx.inNew(store::purge);
+    }
+
+    /** Folds every pending delta, a batch per transaction; returns how many. */
+    public int fold() {
+        return tx.drain(BATCH, () -> store.fold(BATCH));
+    }
+}

@@ -1,0 +1,128 @@
+package org.timebank.leaderboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.timebank.common.ApiException;
+import org.timebank.common.Times;
+import org.timebank.leaderboard.api.LeaderboardViews.BoardEntry;
+import org.timebank.leaderboard.api.LeaderboardViews.BoardView;
+import org.timebank.leaderboard.api.LeaderboardViews.RankView;
+import org.timebank.leaderboard.api.LeaderboardViews.Visibility;
+import org.timebank.leaderboard.domain.LeaderboardMetric;
+import org.timebank.leaderboard.domain.LeaderboardPeriod;
+import org.timebank.leaderboard.domain.NameMask;
+import org.timebank.leaderboard.persistence.LeaderboardStore;
+import org.timebank.leaderboard.persistence.LeaderboardStore.Board;
+import org.timebank.region.RegionService;
+import org.timebank.region.persistence.Region;
+import org.timebank.security.Caller;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.persistence.Volunteer;
+
+/**
+ * Boards and ranks. Scores follow approved claims by their service day; the folder
+ * ({@link LeaderboardJob}) brings an approval onto the boards within a second.
+ */
+@ApplicationScoped
+public class LeaderboardService {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 100;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    LeaderboardStore store;
+    @Inject
+    RegionService regions;
+    @Inject
+    VolunteerService volunteers;
+
+    /**
+     * Puts a volunteer on public boards or keeps them off (self, staff in scope, admin). The boards
+     * follow within a second, through the folder.
+     */
+    @Transactional
+    public Visibility setShown(Caller caller, long volunteerId, boolean shown) {
+        Volunteer volunteer = volunteers.visible(caller, volunteerId);
+        if (volunteer.leaderboardHidden == shown) {
+            volunteer.leaderboardHidden = !shown;
+            em.flush();
+            store.addVisibilityChange(volunteerId);
+        }
+        return new Visibility(shown);
+    }
+
+    /** Adds an approved (or, negated, a reversed) claim to its volunteer's scores. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordClaim(long volunteerId, OffsetDateTime serviceStart, long minutes, long points) {
+        store.addDelta(volunteerId, serviceStart.atZoneSameInstant(Times.ZONE).toLocalDate(), minutes, points);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BoardView board(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric, int limit) {
+        Region region = regions.require(regionId);
+        Board board = board(region, period, metric);
+        Long me = caller.volunteerId();
+        List<BoardEntry> entries = new ArrayList<>();
+        long rank = 0;
+        long previous = Long.MIN_VALUE;
+        for (LeaderboardStore.Entry e : store.top(board, limit)) {
+            long value = metric == LeaderboardMetric.HOURS ? e.minutes() : e.points();
+            if (value != previous) {
+                rank = entries.size() + 1;
+                previous = value;
+            }
+            entries.add(new BoardEntry(rank, NameMask.mask(e.name()), e.communityId(), e.minutes(), e.points(),
+                    me != null && me == e.volunteerId()));
+        }
+        return new BoardView(region.id, region.name, region.level, period, shownStart(board), metric, entries);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RankView rank(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric,
+                         long volunteerId) {
+        Volunteer volunteer = volunteers.visible(caller, volunteerId);
+        Region region = regions.require(regionId);
+        if (!regions.require(volunteer.homeCommunityId).pathIds().contains(region.id)) {
+            throw ApiException.unprocessable("VOLUNTEER_NOT_IN_REGION", volunteerId, regionId);
+        }
+        Board board = board(region, period, metric);
+        LeaderboardStore.Score score = store.score(volunteerId, period, board.periodStart())
+                .orElse(new LeaderboardStore.Score(0, 0));
+        long value = metric == LeaderboardMetric.HOURS ? score.minutes() : score.points();
+        Long rank = value > 0 ? 1 + store.above(board, value) : null;
+        return new RankView(volunteerId, region.id, region.level, period, shownStart(board), metric, rank,
+                store.above(board, 0), score.minutes(), score.points(), !volunteer.leaderboardHidden);
+    }
+
+    private static Board board(Region region, LeaderboardPeriod period, LeaderboardMetric metric) {
+        LocalDate today = LocalDate.now(Times.ZONE);
+        return new Board(region.level, region.id, period, period.start(today), metric);
+    }
+
+    private static LocalDate shownStart(Board board) {
+        return board.period() == LeaderboardPeriod.ALL ? null : board.periodStart();
+    }
+
+    /** Parses {@code limit}: 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent. */
+    public static int limit(String text) {
+        if (text == null || text.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badRequest("INVALID_PARAMETER", "limit");
+    }
+}

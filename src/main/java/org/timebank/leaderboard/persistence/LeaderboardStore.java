@@ -1,0 +1,155 @@
+package org.timebank.leaderboard.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.timebank.common.Jdbc;
+import org.timebank.leaderboard.domain.LeaderboardMetric;
+import org.timebank.leaderboard.domain.LeaderboardPeriod;
+import org.timebank.region.domain.RegionLevel;
+
+/** The leaderboard tables of V9: deltas in, scores and histograms out. */
+@ApplicationScoped
+public class LeaderboardStore {
+    @Inject
+    Jdbc jdbc;
+
+    /** One board: which region of which level, period and metric. */
+    public record Board(RegionLevel level, long regionId, LeaderboardPeriod period, LocalDate periodStart,
+                        LeaderboardMetric metric) {}
+
+    public record Entry(long volunteerId, String name, long communityId, long minutes, long points) {}
+
+    public record Score(long minutes, long points) {}
+
+    /** What an approval (positive) or a reversal (negative) adds to a volunteer's scores. */
+    public void addDelta(long volunteerId, LocalDate servedOn, long minutes, long points) {
+        jdbc.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into leaderboard_delta (volunteer_id, served_on, minutes, points) values (?, ?, ?, ?)")) {
+                ps.setLong(1, volunteerId);
+                ps.setDate(2, Date.valueOf(servedOn));
+                ps.setLong(3, minutes);
+                ps.setLong(4, points);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Asks the folder to re-read the volunteer's visibility into their score rows. */
+    public void addVisibilityChange(long volunteerId) {
+        jdbc.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into leaderboard_delta (volunteer_id) values (?)")) {
+                ps.setLong(1, volunteerId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The visible volunteers with a positive value, best first, ties by volunteer id. */
+    public List<Entry> top(Board board, int limit) {
+        String value = board.metric().column();
+        String sql = "select s.volunteer_id, v.name, s.community_id, s.minutes, s.points"
+                + " from leaderboard_score s join volunteer v on v.id = s.volunteer_id"
+                + " where s." + regionColumn(board.level()) + " = ? and s.period = ? and s.period_start = ?"
+                + " and not s.hidden and s." + value + " > 0"
+                + " order by s." + value + " desc, s.volunteer_id limit ?";
+        return jdbc.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, board);
+                ps.setInt(4, limit);
+                List<Entry> entries = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    public Optional<Score> score(long volunteerId, LeaderboardPeriod period, LocalDate periodStart) {
+        return jdbc.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select minutes, points from leaderboard_score"
+                    + " where volunteer_id = ? and period = ? and period_start = ?")) {
+                ps.setLong(1, volunteerId);
+                ps.setShort(2, period.code());
+                ps.setDate(3, Date.valueOf(periodStart));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Score(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * How many visible volunteers of the board hold more than {@code value}: from the histogram for a
+     * district or city, counted on the score index for a street or community.
+     */
+    public long above(Board board, long value) {
+        String sql = switch (board.level()) {
+            case CITY, DISTRICT -> "select coalesce(sum(volunteers), 0) from leaderboard_histogram"
+                    + " where region_id = ? and period = ? and period_start = ? and metric = "
+                    + board.metric().code() + " and value > ?";
+            case STREET, COMMUNITY -> "select count(*) from leaderboard_score where "
+                    + regionColumn(board.level()) + " = ? and period = ? and period_start = ? and not hidden and "
+                    + board.metric().column() + " > ?";
+        };
+        return jdbc.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, board);
+                ps.setLong(4, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Folds up to {@code limit} deltas; returns how many. */
+    public int fold(int limit) {
+        return jdbc.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select leaderboard_fold(?)")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Drops the rows of periods no board shows any more; returns how many score rows. */
+    public int purge() {
+        return jdbc.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select leaderboard_purge()");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Board board) throws java.sql.SQLException {
+        ps.setLong(1, board.regionId());
+        ps.setShort(2, board.period().code());
+        ps.setDate(3, Date.valueOf(board.periodStart()));
+    }
+
+    private static String regionColumn(RegionLevel level) {
+        return switch (level) {
+            case CITY -> "city_id";
+            case DISTRICT -> "district_id";
+            case STREET -> "street_id";
+            case COMMUNITY -> "community_id";
+        };
+    }
+}
