@@ -574,23 +574,33 @@ public final class Benchmark {
         }
         ceiling("approval", "APPROVAL", accounts, amounts, pgbench, clients, warmup, seconds);
 
-        if (redeemers.isEmpty()) {
-            redeemers = db.redeemers(o.redeemers, 2 * o.redeemPoints);
-            List<Database.Shop> shops = db.shops();
-            shopsUsed = shops.subList(0, Math.min(o.shops, shops.size()));
-            hotShop = shops.isEmpty() ? null : shops.get(0);
-        }
-        if (redeemers.isEmpty() || hotShop == null) {
-            report.note("redemption ceiling not measured: no shops or no volunteer with points");
-            return;
-        }
+        List<Database.Shop> shops = shopsUsed.isEmpty() ? db.shops() : shopsUsed;
+        Database.Shop hot = hotShop != null ? hotShop : shops.isEmpty() ? null : shops.get(0);
         for (boolean isHot : new boolean[] {false, true}) {
+            // the wallets as they are now, after the service's redemptions: each row of the table
+            // is one redemption's worth of a wallet, and no row is used twice (see ceilingScript)
+            List<Database.Redeemer> wallets = db.redeemers(o.redeemers, o.redeemPoints);
+            if (wallets.isEmpty() || hot == null) {
+                report.note("redemption ceiling not measured: no shops or no volunteer with points");
+                return;
+            }
+            Map<Long, Long> left = new HashMap<>();
+            wallets.forEach(w -> left.put(w.id(), Math.min(w.available() / o.redeemPoints, 1000)));
             accounts = new ArrayList<>();
             amounts = new ArrayList<>();
-            for (Database.Redeemer r : redeemers) {
-                Database.Shop s = isHot ? hotShop : shopsUsed.get(ThreadLocalRandom.current().nextInt(shopsUsed.size()));
-                accounts.add(new long[] {r.walletId(), s.settlementAccountId()});
-                amounts.add(new long[] {-o.redeemPoints, o.redeemPoints});
+            boolean more = true;
+            while (more && accounts.size() < 2_000_000) {
+                more = false;
+                for (Database.Redeemer w : wallets) {
+                    long n = left.get(w.id());
+                    if (n > 0) {
+                        left.put(w.id(), n - 1);
+                        Database.Shop s = isHot ? hot : shops.get(ThreadLocalRandom.current().nextInt(shops.size()));
+                        accounts.add(new long[] {w.walletId(), s.settlementAccountId()});
+                        amounts.add(new long[] {-o.redeemPoints, o.redeemPoints});
+                        more = true;
+                    }
+                }
             }
             ceiling(isHot ? "redemption-hot" : "redemption", "REDEMPTION", accounts, amounts, pgbench, clients, warmup,
                     seconds);
@@ -606,7 +616,7 @@ public final class Benchmark {
         }
         String table = "ceiling_" + key.replace('-', '_');
         db.ceilingTable(table, accounts, amounts);
-        String script = ceilingScript(table, kind, accounts.size());
+        String script = ceilingScript(table, kind, accounts.size(), clients);
         Pgbench.Outcome out = pgbench.run(table, script, clients, 2, warmup, seconds, cpu);
         ceilings.put(key, out);
         Latencies.Summary s = out.latencies().summary();
@@ -636,12 +646,16 @@ public final class Benchmark {
     }
 
     /**
-     * One pgbench transaction: ledger_post of a random row of the lookup table, as the service calls
-     * it. No colon in the text but {@code :i}: pgbench takes {@code :name} as a variable even
-     * inside a string literal.
+     * One pgbench transaction: ledger_post of a row of the lookup table, as the service calls it.
+     * Each client walks its own slice of the rows, one row per transaction ({@code n} is the
+     * client's counter, Pgbench starts it where the warm-up left it), so a row is used once unless a
+     * client goes round its slice. No colon in the text but the variables': pgbench takes
+     * {@code :name} as a variable even inside a string literal.
      */
-    static String ceilingScript(String table, String kind, int rows) {
-        return "\\set i random(1, " + rows + ")\n"
+    static String ceilingScript(String table, String kind, int rows, int clients) {
+        int slice = Math.max(1, rows / clients);
+        return "\\set n :n + 1\n"
+                + "\\set i (:client_id % " + clients + ") * " + slice + " + (:n - 1) % " + slice + " + 1\n"
                 + "select ledger_post('" + kind + "', 'BENCHMARK', null, 'bench-ceiling', null, null, null, null, "
                 + "accounts, amounts, array_fill(0::smallint, array[cardinality(accounts)])) "
                 + "from bench." + table + " where i = :i;\n";

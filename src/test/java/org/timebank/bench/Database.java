@@ -121,9 +121,10 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Random volunteers who may redeem at least {@code minPoints} now: available points in the
-     * wallet, and confirmed minutes at or over the redemption rule of their home community's path
-     * (the query RedemptionStore.standing asks).
+     * The volunteers with the most points among those who may redeem at least {@code minPoints}
+     * now: available points in the wallet, and confirmed minutes at or over the redemption rule of
+     * their home community's path (the query RedemptionStore.standing asks). Most volunteers spend
+     * what they earn, so these are the ones whose wallets carry many redemptions each.
      */
     List<Redeemer> redeemers(int n, long minPoints) throws SQLException {
         List<Redeemer> out = new ArrayList<>();
@@ -138,7 +139,7 @@ final class Database implements AutoCloseable {
                 + "and m.credits_posted - m.debits_posted >= coalesce((select rr.min_minutes from redemption_rule rr "
                 + "   join unnest(h.path) with ordinality as p(region_id, depth) on p.region_id = rr.region_id "
                 + "  order by p.depth desc limit 1), 0) "
-                + "order by random() limit ?")) {
+                + "order by 3 desc limit ?")) {
             s.setLong(1, minPoints);
             s.setInt(2, n);
             try (ResultSet r = s.executeQuery()) {

@@ -39,9 +39,13 @@ final class Pgbench {
         Path dir = Files.createTempDirectory("bench-pgbench-" + name);
         Path file = dir.resolve(name + ".sql");
         Files.writeString(file, script);
+        // the script's per-client counter n: the timed run goes on where the warm-up stopped (with a
+        // margin, clients are not equally fast), so it does not post the warm-up's rows again
+        long start = 0;
         if (warmupSeconds > 0) {
-            exec(dir, List.of("-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", Integer.toString(threads),
-                    "-T", Integer.toString(warmupSeconds), "-f", file.toString()));
+            String warm = exec(dir, List.of("-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
+                    Integer.toString(threads), "-T", Integer.toString(warmupSeconds), "-D", "n=0", "-f", file.toString()));
+            start = 2 * parse(warm, new Latencies(), null).processed() / clients + 1;
         }
         CpuMeter.Usage[] usage = new CpuMeter.Usage[1];
         Thread sampler = null;
@@ -63,7 +67,7 @@ final class Pgbench {
             sampler.start();
         }
         String out = exec(dir, List.of("-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
-                Integer.toString(threads), "-T", Integer.toString(seconds), "-f", file.toString(), "-l",
+                Integer.toString(threads), "-T", Integer.toString(seconds), "-D", "n=" + start, "-f", file.toString(), "-l",
                 "--log-prefix=" + dir.resolve("tx")));
         Latencies latencies = new Latencies();
         long failedInLog = 0;
