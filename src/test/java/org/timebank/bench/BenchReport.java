@@ -47,7 +47,7 @@ final class BenchReport {
     }
 
     /** One measured operation. {@code ceilingOpsPerSecond}: the SQL ceiling of the same posting, if any. */
-    record Row(String operation, long requests, long errors, double opsPerSecond, double p50Ms, double p95Ms,
+    record Row(String operation, int workers, long requests, long errors, double opsPerSecond, double p50Ms, double p95Ms,
                double p99Ms, Double ceilingOpsPerSecond, Target target, String note) {
         Double ceilingShare() {
             return ceilingOpsPerSecond == null || ceilingOpsPerSecond <= 0 ? null : opsPerSecond / ceilingOpsPerSecond;
@@ -149,14 +149,18 @@ final class BenchReport {
             + "server processes, the load generator)";
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    private static final String[] HEAD = {"operation", "requests", "errors", "ops/s", "p50 ms", "p95 ms", "p99 ms",
-            "vs SQL", "target", "result"};
+    private static final String[] HEAD = {"operation", "workers", "requests", "errors", "ops/s", "p50 ms", "p95 ms",
+            "p99 ms", "vs SQL", "target", "result"};
+    /** The columns from workers to vs SQL are numbers, right-aligned. */
+    private static final int FIRST_NUMBER = 1;
+    private static final int LAST_NUMBER = 8;
 
     private List<String[]> cells() {
         List<String[]> out = new ArrayList<>();
         for (Row r : rows) {
             Double share = r.ceilingShare();
-            out.add(new String[] {r.operation(), Long.toString(r.requests()), Long.toString(r.errors()),
+            out.add(new String[] {r.operation(), Integer.toString(r.workers()), Long.toString(r.requests()),
+                    Long.toString(r.errors()),
                     fmt0(r.opsPerSecond()), fmt2(r.p50Ms()), fmt2(r.p95Ms()), fmt2(r.p99Ms()),
                     share == null ? "" : pct(share), r.target().describe(), verdict(r, reference(r))
                     + (r.note() == null ? "" : " (" + r.note() + ")")});
@@ -210,7 +214,7 @@ final class BenchReport {
     private static void line(StringBuilder s, String[] c, int[] width) {
         StringBuilder l = new StringBuilder();
         for (int i = 0; i < c.length; i++) {
-            boolean number = i >= 1 && i <= 7;
+            boolean number = i >= FIRST_NUMBER && i <= LAST_NUMBER;
             l.append(number ? String.format("%" + width[i] + "s", c[i]) : String.format("%-" + width[i] + "s", c[i]))
                     .append("  ");
         }
@@ -221,7 +225,7 @@ final class BenchReport {
         StringBuilder s = new StringBuilder();
         s.append('|').append(String.join(" | ", HEAD)).append("|\n|");
         for (int i = 0; i < HEAD.length; i++) {
-            s.append(i >= 1 && i <= 7 ? "---:|" : "---|");
+            s.append(i >= FIRST_NUMBER && i <= LAST_NUMBER ? "---:|" : "---|");
         }
         s.append('\n');
         for (String[] c : cells()) {

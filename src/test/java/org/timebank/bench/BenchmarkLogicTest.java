@@ -109,7 +109,7 @@ class BenchmarkLogicTest {
 
     private static BenchReport.Row row(String name, long errors, double ops, double p99, Double ceiling,
                                        BenchReport.Target target) {
-        return new BenchReport.Row(name, 1000, errors, ops, 1, 2, p99, ceiling, target, null);
+        return new BenchReport.Row(name, 32, 1000, errors, ops, 1, 2, p99, ceiling, target, null);
     }
 
     @Test
@@ -136,7 +136,7 @@ class BenchmarkLogicTest {
 
     @Test
     void aRowThatCompletedNothingSaysSoOnce() {
-        BenchReport.Row r = new BenchReport.Row("top-50 city all", 0, 12, 0, Double.NaN, Double.NaN, Double.NaN, null,
+        BenchReport.Row r = new BenchReport.Row("top-50 city all", 4, 0, 12, 0, Double.NaN, Double.NaN, Double.NaN, null,
                 BenchReport.Target.p99(20), null);
         assertEquals("MISS: 12 errors; nothing completed", BenchReport.verdict(r, null));
     }
@@ -189,8 +189,8 @@ class BenchmarkLogicTest {
         report.add(row("balance read", 0, 5000, 4, null, BenchReport.Target.p99(5)));
         report.fact("machine", "2 cores");
         String md = report.markdown();
-        assertTrue(md.startsWith("|operation | requests"), md);
-        assertTrue(md.contains("| balance read | 1000 | 0 | 5000 | 1.00 | 2.00 | 4.00 |  | p99<=5ms | PASS |"), md);
+        assertTrue(md.startsWith("|operation | workers | requests"), md);
+        assertTrue(md.contains("| balance read | 32 | 1000 | 0 | 5000 | 1.00 | 2.00 | 4.00 |  | p99<=5ms | PASS |"), md);
         assertTrue(md.contains("- machine: 2 cores"), md);
     }
 
@@ -200,6 +200,8 @@ class BenchmarkLogicTest {
         assertEquals("http://127.0.0.1:8091", o.url);
         assertEquals("jdbc:postgresql://127.0.0.1:5432/timebank_bench", o.jdbc);
         assertEquals(37_500, o.writes());
+        assertEquals(32, o.concurrency);
+        assertEquals(4, o.readConcurrency);
         Benchmark.Options p = Benchmark.Options.parse(new String[] {"--seconds", "10", "--warmup", "2", "--only",
                 "balance,approval", "--no-idempotency-keys"}, Map.of("BENCH_PORT", "9000", "BENCH_DB", "x"));
         assertEquals("http://127.0.0.1:9000", p.url);
