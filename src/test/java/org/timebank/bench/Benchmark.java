@@ -248,6 +248,14 @@ public final class Benchmark {
             // what autovacuum keeps in production; this server may run without it, and plans
             // made without statistics (say, a sequential scan of account at every commit) are
             // not what the service would meet
+            if ((o.runs("leaderboard") || o.runs("rank")) && db.leaderboardsNeedRebuild()) {
+                // a data set loaded in bulk (or before the leaderboards existed) has claims but no scores
+                say("the leaderboards are empty but claims were approved: select leaderboard_rebuild() ...");
+                db.execute("select leaderboard_rebuild()");
+                say("rebuilt the leaderboards in %.1f s", (System.nanoTime() - t0) / 1e9);
+                report.note("the benchmark rebuilt the empty leaderboards from the approved claims before it started");
+                t0 = System.nanoTime();
+            }
             db.execute("analyze");
             say("analyzed the database in %.1f s (autovacuum is %s)", (System.nanoTime() - t0) / 1e9,
                     db.text("show autovacuum"));

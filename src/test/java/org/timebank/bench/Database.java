@@ -81,6 +81,14 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** True when the schema has leaderboards, none of them has a score, and claims were approved. */
+    boolean leaderboardsNeedRebuild() throws SQLException {
+        return count("select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
+                + "where p.proname = 'leaderboard_rebuild' and n.nspname = current_schema()") > 0
+                && count("select count(*) from (select 1 from leaderboard_score limit 1) s") == 0
+                && count("select count(*) from (select 1 from hour_claim where status = 'APPROVED' limit 1) c") > 0;
+    }
+
     String text(String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
