@@ -630,7 +630,7 @@ public final class Benchmark {
             accounts = new ArrayList<>();
             amounts = new ArrayList<>();
             boolean more = true;
-            while (more && accounts.size() < 2_000_000) {
+            while (more && accounts.size() < 300_000) {
                 more = false;
                 for (Database.Redeemer w : wallets) {
                     long n = left.get(w.id());
