@@ -223,7 +223,7 @@ final class BenchReport {
 
     String markdown() {
         StringBuilder s = new StringBuilder();
-        s.append('|').append(String.join(" | ", HEAD)).append("|\n|");
+        s.append("| ").append(String.join(" | ", HEAD)).append(" |\n|");
         for (int i = 0; i < HEAD.length; i++) {
             s.append(i >= FIRST_NUMBER && i <= LAST_NUMBER ? "---:|" : "---|");
         }

@@ -213,6 +213,7 @@ public final class Benchmark {
     private CpuMeter cpu;
     private final BenchReport report = new BenchReport();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private final String loadAtStart = loadAverage();
     private final Map<String, Pgbench.Outcome> ceilings = new HashMap<>();
     private Database db;
     private BenchTokens tokens;
@@ -740,12 +741,23 @@ public final class Benchmark {
                 + " s warm-up + " + BenchReport.fmt0(o.seconds) + " s per row"
                 + (o.idempotencyKeys ? ", writes with Idempotency-Key" : ", writes without Idempotency-Key"));
         report.fact("machine", Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
-                + memory() + " RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+                + memory() + " RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + "; load average " + loadAtStart + " at the start, " + loadAverage() + " at the end (1, 5, 15 min)");
         report.fact("PostgreSQL", db.text("show server_version") + " (shared_buffers " + db.text("show shared_buffers")
                 + ", synchronous_commit " + db.text("show synchronous_commit") + ", autovacuum "
                 + db.text("show autovacuum") + "; analyzed by the benchmark before it started)");
         report.fact("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.fact("date", ZonedDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** /proc/loadavg's 1, 5 and 15 minute figures: others' work on a shared machine shows here. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "?";
+        }
     }
 
     private static String cpuModel() {

@@ -189,7 +189,7 @@ class BenchmarkLogicTest {
         report.add(row("balance read", 0, 5000, 4, null, BenchReport.Target.p99(5)));
         report.fact("machine", "2 cores");
         String md = report.markdown();
-        assertTrue(md.startsWith("|operation | workers | requests"), md);
+        assertTrue(md.startsWith("| operation | workers | requests"), md);
         assertTrue(md.contains("| balance read | 32 | 1000 | 0 | 5000 | 1.00 | 2.00 | 4.00 |  | p99<=5ms | PASS |"), md);
         assertTrue(md.contains("- machine: 2 cores"), md);
     }
