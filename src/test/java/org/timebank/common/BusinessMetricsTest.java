@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.timebank.support.Api.as;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,8 +34,14 @@ class BusinessMetricsTest {
     static final OffsetDateTime YESTERDAY_9AM = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1)
             .withHour(9).withMinute(0).withSecond(0).withNano(0);
 
+    static final Path DASHBOARD = Path.of("k8s", "base", "grafana", "timebank-dashboard.json");
+
     @Inject
     LedgerGauges gauges;
+    @Inject
+    Tx tx;
+    @Inject
+    Jdbc jdbc;
 
     @Test
     void an_approval_counts_an_approval_a_transaction_and_its_postings() {
@@ -123,6 +137,40 @@ class BusinessMetricsTest {
         assertTrue(metrics.contains("uri=\"/api/v1/regions\""), "requests by route template");
         assertTrue(metrics.contains("agroal_active_count{"), "connection pool metrics");
         assertTrue(metrics.contains("agroal_awaiting_count{"), "connection pool metrics");
+    }
+
+    @Test
+    void the_grafana_dashboard_queries_only_metrics_the_service_exports() throws Exception {
+        // a counter is exported from its first count on: make each event happen once
+        an_approval_counts_an_approval_a_transaction_and_its_postings();
+        redemptions_count_by_mode_and_resolution_refunds_too_and_pending_holds_are_sampled();
+        every_problem_answered_counts_a_failure_by_its_code();
+        AtomicInteger attempts = new AtomicInteger();
+        tx.inNew(() -> attempts.incrementAndGet() == 1 ? jdbc.run(c -> {
+            try (Statement st = c.createStatement()) {
+                return st.execute("do $$ begin raise exception 'simulated' using errcode = '40001'; end $$");
+            }
+        }) : true);
+        Set<String> exported = new HashSet<>();
+        Matcher sample = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]").matcher(scrape());
+        while (sample.find()) {
+            exported.add(sample.group(1));
+        }
+
+        JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
+        List<String> queried = new ArrayList<>();
+        for (JsonNode target : dashboard.findValues("targets")) {
+            for (JsonNode t : target) {
+                Matcher metric = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(t.path("expr").asText());
+                assertTrue(metric.find(), "a query without a metric selector: " + t.path("expr").asText());
+                do {
+                    queried.add(metric.group(1));
+                } while (metric.find());
+            }
+        }
+        assertTrue(queried.size() >= 20, "the dashboard's queries were found: " + queried);
+        assertEquals(List.of(), queried.stream().filter(m -> !exported.contains(m)).distinct().toList(),
+                "queried by the dashboard, not exported on /q/metrics");
     }
 
     private static io.restassured.path.json.JsonPath redeem(String operator, long shop, Api.Volunteer v, String mode) {
