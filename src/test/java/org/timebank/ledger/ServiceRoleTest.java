@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.timebank.common.Idempotency;
 import org.timebank.expiry.PointsExpiryJob;
+import org.timebank.leaderboard.LeaderboardJob;
 import org.timebank.redemption.RedemptionHousekeeping;
 import org.timebank.support.Api;
 import org.timebank.support.LedgerChecks;
@@ -76,6 +77,8 @@ class ServiceRoleTest {
     PointsExpiryJob expiry;
     @Inject
     Idempotency idempotency;
+    @Inject
+    LeaderboardJob leaderboards;
 
     @Test
     void the_service_runs_as_a_role_that_owns_nothing() throws SQLException {
@@ -89,7 +92,7 @@ class ServiceRoleTest {
     }
 
     @Test
-    void hours_redemption_refund_gift_and_the_background_jobs_all_work_with_its_grants() {
+    void hours_redemption_refund_gift_leaderboards_and_the_background_jobs_all_work_with_its_grants() {
         Api.Tree t = Api.tree();
         as(Tokens.admin()).body(Map.of("granularityMinutes", 1, "rounding", "DOWN",
                         "rates", List.of(Map.of("category", "DEFAULT", "pointsPerHour", 60)),
@@ -123,6 +126,13 @@ class ServiceRoleTest {
         redemptions.sweepExpired();
         expiry.expireDue(Instant.now());
         idempotency.purgeExpired();
+        as(Tokens.volunteer(friend.id())).body(Map.of("shownOnBoards", false))
+                .put("/api/v1/volunteers/" + friend.id() + "/leaderboard-visibility").then().statusCode(200);
+        leaderboards.fold();
+        leaderboards.purge();
+        as(Tokens.volunteer(v.id())).queryParam("regionId", t.city()).queryParam("period", "ALL")
+                .get("/api/v1/leaderboards/rank").then().statusCode(200).body("rank", equalTo(1))
+                .body("minutes", equalTo(60));
         LedgerChecks.assertLedgerSound(housekeeping);
     }
 
