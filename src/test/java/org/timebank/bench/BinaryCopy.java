@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -193,7 +194,7 @@ final class BinaryCopy implements AutoCloseable {
 
     private void put(byte[] chunk) {
         try {
-            while (!full.offer(chunk, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+            while (!full.offer(chunk, 1, TimeUnit.SECONDS)) {
                 checkFailure();
             }
         } catch (InterruptedException e) {

@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.ChainHash;
@@ -37,7 +39,7 @@ final class Checks {
 
     /** The set-based checks on this connection while the chain is recomputed on three others. */
     void all() throws Exception {
-        java.util.concurrent.FutureTask<Void> chain = new java.util.concurrent.FutureTask<>(() -> {
+        FutureTask<Void> chain = new FutureTask<>(() -> {
             chain();
             return null;
         });
@@ -46,7 +48,7 @@ final class Checks {
         sql();
         try {
             chain.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
         }
     }

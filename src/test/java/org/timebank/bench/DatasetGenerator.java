@@ -392,6 +392,7 @@ public final class DatasetGenerator {
         progress.start();
         try {
             simulation.run(claimDays);
+            journal.drain();
         } catch (RuntimeException e) {
             progress.interrupt();
             streams.forEach(BinaryCopy::close);

@@ -22,12 +22,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.timebank.ledger.LedgerHousekeeping;
 import org.timebank.support.Tokens;
+import org.timebank.volunteer.PiiProtector;
 
 /**
  * The data-set generator at a tiny scale, into a scratch database the service then runs on: the
@@ -77,6 +80,10 @@ class DatasetGeneratorTest {
         }
     }
 
+    @ConfigProperty(name = "timebank.pii.encryption-key")
+    String encryptionKey;
+    @ConfigProperty(name = "timebank.pii.hash-key")
+    String hashKey;
     @Inject
     DataSource db;
     @Inject
@@ -126,6 +133,9 @@ class DatasetGeneratorTest {
         String phone = Long.toString(13_800_000_000L + top - 1);
         as(Tokens.admin()).get("/api/v1/volunteers/" + top).then().statusCode(200)
                 .body("phoneMasked", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)));
+        assertEquals(1, count("select count(*) from volunteer where id = " + top + " and phone_hash = '\\x"
+                + HexFormat.of().formatHex(new PiiProtector(encryptionKey, hashKey).hash("phone", phone)) + "'"),
+                "found by the service's keyed hash of the phone number");
         as(Tokens.volunteer(top)).get("/api/v1/volunteers/" + top + "/balance").then().statusCode(200)
                 .body("hours.minutes", greaterThan(60 * 100));
         as(Tokens.volunteer(top)).get("/api/v1/volunteers/" + top + "/transactions?limit=100").then().statusCode(200)

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.timebank.ledger.domain.AccountFlags;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
@@ -21,7 +24,8 @@ import org.timebank.ledger.domain.Posting;
  * {@code journal_chain}. It applies each transaction the way {@code ledger_post} does (balanced per
  * asset and phase, flagged accounts never overdrawn, checked at every posting, not only at the
  * end) and seals it at once with the service's own {@link ChainHash}: ids are given in time order,
- * so the chain's sequence is the transaction id.
+ * so the chain's sequence is the transaction id. The simulation thread applies transactions to the
+ * balances; a writer thread encodes, seals and streams them.
  */
 final class Journal {
     static final String[] OWNER_TYPES = {"VOLUNTEER", "REGION", "SYSTEM", "SHOP"};
@@ -52,6 +56,8 @@ final class Journal {
         this.transactions = transactions;
         this.postings = postings;
         this.chain = chain;
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** The accounts the migrations seed (the system accounts), kept with their ids. */
@@ -134,18 +140,17 @@ final class Journal {
         return ASSETS[asset[(int) account]];
     }
 
-    /** Writes one transaction and its postings at {@code atMicros}, seals it, and returns its id. */
+    /**
+     * Applies one transaction at {@code atMicros} to the accounts and returns its id; a second thread
+     * writes it with its postings and seals it (the simulation only waits for the balances).
+     */
     long post(Entry e, long atMicros) {
-        for (Posting p : e.postings()) {
+        List<Posting> ps = e.postings();
+        for (Posting p : ps) {
             if (p.accountId() < 1 || p.accountId() > accounts) {
                 throw new IllegalStateException("ACCOUNT_NOT_FOUND " + p.accountId());
             }
         }
-        if (!e.balances(this::assetOf)) {
-            throw new IllegalStateException("UNBALANCED " + e);
-        }
-        long id = lastId + 1;
-        List<Posting> ps = e.postings();
         for (int i = 0; i < ps.size(); i++) {
             Posting p = ps.get(i);
             int a = (int) p.accountId();
@@ -186,7 +191,72 @@ final class Journal {
                 throw new IllegalStateException("INSUFFICIENT_BALANCE:" + a + " in " + e);
             }
         }
+        long id = lastId + 1;
+        batch[batchSize] = e;
+        batchAt[batchSize++] = atMicros;
+        if (batchSize == batch.length) {
+            handOff();
+        }
+        postingCount += ps.size();
+        lastId = id;
+        return id;
+    }
 
+    // transactions travel to the writer in batches, in id order
+    private static final int BATCH = 2048;
+    private static final Object[] END = new Object[0];
+    private Entry[] batch = new Entry[BATCH];
+    private long[] batchAt = new long[BATCH];
+    private int batchSize;
+    private final BlockingQueue<Object[]> toWriter = new ArrayBlockingQueue<>(16);
+    private volatile Throwable writerFailure;
+    private final Thread writer = new Thread(this::write, "journal-writer");
+
+    private void handOff() {
+        put(new Object[] {batch, batchAt, batchSize});
+        batch = new Entry[BATCH];
+        batchAt = new long[BATCH];
+        batchSize = 0;
+    }
+
+    private void put(Object[] item) {
+        try {
+            while (!toWriter.offer(item, 1, TimeUnit.SECONDS)) {
+                if (writerFailure != null) {
+                    throw new IllegalStateException("writing the journal failed", writerFailure);
+                }
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(x);
+        }
+    }
+
+    private void write() {
+        long id = 0;
+        try {
+            while (true) {
+                Object[] item = toWriter.take();
+                if (item == END) {
+                    return;
+                }
+                Entry[] entries = (Entry[]) item[0];
+                long[] at = (long[]) item[1];
+                for (int i = 0, n = (Integer) item[2]; i < n; i++) {
+                    write(++id, entries[i], at[i]);
+                }
+            }
+        } catch (Throwable t) {
+            writerFailure = t;
+            toWriter.clear();
+        }
+    }
+
+    private void write(long id, Entry e, long atMicros) {
+        if (!e.balances(this::assetOf)) {
+            throw new IllegalStateException("UNBALANCED " + e);
+        }
+        List<Posting> ps = e.postings();
         transactions.row(10).int8(id).text(e.kind().name()).text(e.sourceType()).text(e.sourceId()).text(e.actor())
                 .text(e.memo()).int4(e.ruleVersion()).int8(e.reversesId()).int8(e.resolvesId()).timestamp(atMicros);
         for (Posting p : ps) {
@@ -195,9 +265,21 @@ final class Journal {
         head = ChainHash.next(head, new ChainHash.Transaction(id, e.kind().name(), e.sourceType(), e.sourceId(),
                 e.actor(), e.memo(), e.ruleVersion(), e.reversesId(), e.resolvesId(), instant(atMicros), ps));
         chain.row(3).int8(id).int8(id).bytes(head);
-        postingCount += ps.size();
-        lastId = id;
-        return id;
+    }
+
+    /** Waits until every transaction is written and sealed. */
+    void drain() {
+        handOff();
+        put(END);
+        try {
+            writer.join();
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(x);
+        }
+        if (writerFailure != null) {
+            throw new IllegalStateException("writing the journal failed", writerFailure);
+        }
     }
 
     private static boolean firstOf(List<Posting> ps, int i) {

@@ -6,6 +6,7 @@ import static org.timebank.bench.City.MINUTE;
 import static org.timebank.bench.City.SECOND;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.timebank.hours.domain.ApprovalPostings;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -91,7 +93,7 @@ final class Simulation {
 
     // what happened, for the summary and progress lines
     volatile int day;
-    final Map<String, Long> counts = new java.util.TreeMap<>();
+    private final Map<String, Long> counts = new HashMap<>();
 
     Simulation(City city, Journal journal, Out out, PiiProtector hasher, Map<Long, List<ConversionRuleSet>> rules,
                long seed) {
@@ -525,7 +527,7 @@ final class Simulation {
             }
             long offset = random.nextLong(8 * HOUR);
             schedule(city.start + DAY + 9 * HOUR + offset, Type.FUND, c, Boolean.TRUE);
-            java.time.LocalDate month = Journal.instant(city.start).atOffset(City.ZONE).toLocalDate().withDayOfMonth(1);
+            LocalDate month = Journal.instant(city.start).atOffset(City.ZONE).toLocalDate().withDayOfMonth(1);
             while (true) {
                 month = month.plusMonths(1);
                 long at = Journal.micros(month.atTime(9, 0).toInstant(City.ZONE)) + offset;
@@ -548,7 +550,7 @@ final class Simulation {
         }
         int members = city.memberStart[c + 1] - city.memberStart[c];
         long amount = first ? roundUp(500 + 4L * members, 100) : roundUp(Math.max(300, budgetSpent[c] * 3 / 2), 100);
-        java.time.LocalDate date = Journal.instant(at).atOffset(City.ZONE).toLocalDate();
+        LocalDate date = Journal.instant(at).atOffset(City.ZONE).toLocalDate();
         journal.post(Entry.transfer(TransactionKind.BUDGET_FUNDING, REGION, Long.toString(communityId), City.ADMIN,
                 date.getYear() + "年" + date.getMonthValue() + "月社区基金拨付", fund[c], budget[c], amount), at);
         budgetSpent[c] = 0;
@@ -779,6 +781,6 @@ final class Simulation {
     }
 
     Map<String, Long> counts() {
-        return new HashMap<>(counts);
+        return new TreeMap<>(counts);
     }
 }
