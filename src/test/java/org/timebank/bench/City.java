@@ -277,9 +277,11 @@ final class City {
         return 2 + Names.DISTRICTS.length + streets + c;
     }
 
-    int regionCount() {
-        return 1 + Names.DISTRICTS.length + streets + communities;
+    /** Communities were set up months before the year of data (their issuance accounts open with them). */
+    long communityCreatedAt(int c) {
+        return start - 110 * DAY + c * SECOND;
     }
+
 
     /** The ids on a community's path, nearest first (itself, street, district, city). */
     long[] nearestFirst(int c) {

@@ -117,10 +117,7 @@ public final class DatasetGenerator {
             return "schema migrated";
         });
         Instant now = Instant.now();
-        City city = phase("plan", () -> {
-            City c = new City(options.scale(), options.seed(), now);
-            return c;
-        });
+        City city = phase("plan", () -> new City(options.scale(), options.seed(), now));
         log("  %,d streets, %,d communities, %,d volunteers, %,d shops with %,d items", city.streets, city.communities,
                 city.volunteers, city.shops, city.items);
         long[] claimDays = phase("plan claims", () -> Simulation.claimDays(city, options.seed() + 1));
@@ -221,7 +218,7 @@ public final class DatasetGenerator {
             }
             for (int k = 0; k < city.communities; k++) {
                 addRegion(s, city.communityId(k), city.streetId(city.communityStreet[k]), "COMMUNITY",
-                        city.communityName[k], city.communityCode[k], city.start - 110 * DAY + k * SECOND);
+                        city.communityName[k], city.communityCode[k], city.communityCreatedAt(k));
             }
             s.executeBatch();
         }

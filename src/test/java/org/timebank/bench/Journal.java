@@ -112,9 +112,6 @@ final class Journal {
         version = Arrays.copyOf(version, n);
     }
 
-    int accountCount() {
-        return accounts;
-    }
 
     long lastTransactionId() {
         return lastId;

@@ -216,14 +216,10 @@ final class Simulation {
 
     private void openCommunities() {
         for (int c = 0; c < city.communities; c++) {
-            long at = communityCreatedAt(c);
+            long at = city.communityCreatedAt(c);
             hoursIssuance[c] = journal.open(AccountPurpose.COMMUNITY_ISSUANCE, Asset.HOURS, REGION, city.communityId(c), at);
             pointsIssuance[c] = journal.open(AccountPurpose.COMMUNITY_ISSUANCE, Asset.POINTS, REGION, city.communityId(c), at);
         }
-    }
-
-    long communityCreatedAt(int c) {
-        return city.start - 110 * DAY + c * SECOND;
     }
 
     private void register(int v) {
@@ -587,7 +583,7 @@ final class Simulation {
         }
     }
 
-    private int shopFor(int v, long at) {
+    private int shopFor(int v) {
         int home = city.home[v];
         double u = random.nextDouble();
         int[] near = city.shopsOfCommunity[home];
@@ -610,7 +606,7 @@ final class Simulation {
         redemptionPlanned[v] = false;
         long wallet = pointsWallet(v);
         long available = journal.available(wallet);
-        int s = shopFor(v, at);
+        int s = shopFor(v);
         if (shopSettlement[s] == 0) {
             return;
         }
