@@ -109,7 +109,8 @@ public final class DatasetGenerator {
     }
 
     Result run() throws Exception {
-        log("data set at scale %s into %s (seed %d)", options.scale(), options.url(), options.seed());
+        log("data set at scale %s into %s (seed %d)", BigDecimal.valueOf(options.scale()).stripTrailingZeros().toPlainString(), options.url(),
+                options.seed());
         prepareDatabase();
         phase("migrate", () -> {
             Flyway.configure().dataSource(options.url(), options.user(), options.password())
@@ -496,7 +497,7 @@ public final class DatasetGenerator {
                 + "+ pg_total_relation_size('journal_chain')", r -> r.getLong(1));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
         log("");
-        log("==== data set summary (scale %s) ====", options.scale());
+        log("==== data set summary (scale %s) ====", BigDecimal.valueOf(options.scale()).stripTrailingZeros().toPlainString());
         events.forEach((k, v) -> log("  %-40s %,14d", k, v));
         log("  ---- rows per table ----");
         rows.forEach((k, v) -> {
