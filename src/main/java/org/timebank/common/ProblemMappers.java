@@ -39,6 +39,7 @@ public class ProblemMappers {
 
     public static Response problem(int status, String code, List<ProblemError> errors, Locale locale, String path,
                                    Object... args) {
+        Metrics.failure(code);
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
         Problem body = new Problem("urn:timebank:problem:" + code, title, status, code,
@@ -50,7 +51,6 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpHeaders headers, UriInfo uri) {
-        Metrics.failure(e.code());
         Locale locale = Messages.localeOf(headers);
         List<ProblemError> errors = e.errors().stream()
                 .map(i -> new ProblemError(i.field(), i.line(), i.code(), Messages.format(locale, i.code(), i.arg())))

@@ -25,7 +25,12 @@ public class LeaderboardJob {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeOnSchedule() {
-        tx.inNew(store::purge);
+        purge();
+    }
+
+    /** Drops the rows of periods no board shows any more; returns how many score rows. */
+    public int purge() {
+        return tx.inNew(store::purge);
     }
 
     /** Folds every pending delta, a batch per transaction; returns how many. */

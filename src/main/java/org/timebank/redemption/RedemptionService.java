@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.timebank.common.ApiException;
+import org.timebank.common.Metrics;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Times;
@@ -137,6 +138,7 @@ public class RedemptionService {
         for (LineRow l : lines) {
             store.insertLine(id, l.itemId(), l.quantity(), l.pointsPrice());
         }
+        Metrics.count("timebank.redemptions", 1, "mode", mode.name());
         return RedemptionView.of(stored, lines);
     }
 
@@ -146,6 +148,7 @@ public class RedemptionService {
         long amount = points == null ? r.points() : points;
         PostedTransaction t = ledger.postHold(r.transactionId(), amount, caller.subject());
         store.markCaptured(id, amount, t.id());
+        Metrics.count("timebank.redemptions.resolved", 1, "status", RedemptionStatus.CAPTURED.name());
         return view(id);
     }
 
@@ -154,6 +157,7 @@ public class RedemptionService {
         RedemptionRow r = lockHeld(caller, id);
         ledger.voidHold(r.transactionId(), caller.subject());
         release(r, RedemptionStatus.VOIDED);
+        Metrics.count("timebank.redemptions.resolved", 1, "status", RedemptionStatus.VOIDED.name());
         return view(id);
     }
 
@@ -166,6 +170,7 @@ public class RedemptionService {
         for (long id : ids) {
             release(store.redemption(id).orElseThrow(), RedemptionStatus.EXPIRED);
         }
+        Metrics.count("timebank.redemptions.resolved", ids.size(), "status", RedemptionStatus.EXPIRED.name());
         return ids.size();
     }
 
@@ -221,6 +226,7 @@ public class RedemptionService {
             store.restoreStock(line.itemId(), line.quantity());
         }
         store.addRefunded(id, points);
+        Metrics.count("timebank.redemptions.refunds", 1);
         return RefundView.of(store.refund(refundId), basket.lines());
     }
 

@@ -537,6 +537,26 @@ public class LedgerStore {
         });
     }
 
+    public record PendingHolds(Asset asset, long count, long amount) {}
+
+    /** What pending holds reserve now, per asset (of the assets that have any). */
+    public List<PendingHolds> pendingHolds() {
+        return jdbc.run(c -> {
+            // the partial index hold_open_expiry holds exactly the pending holds
+            try (PreparedStatement s = c.prepareStatement(
+                    "select a.asset, count(*), sum(h.amount) from hold h join account a on a.id = h.debit_account_id "
+                            + "where h.status = 'PENDING' group by a.asset")) {
+                List<PendingHolds> holds = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        holds.add(new PendingHolds(Asset.valueOf(r.getString(1)), r.getLong(2), r.getLong(3)));
+                    }
+                }
+                return holds;
+            }
+        });
+    }
+
     /** The hold, locked until the end of the transaction (a hold resolves exactly once). */
     public Optional<Hold> lockHold(long id) {
         return jdbc.run(c -> {

@@ -1,0 +1,38 @@
+-- Flyway runs this after every migrate, pending migrations or not, so tables that later
+-- migrations add are covered without each of them remembering to.
+--
+-- Where Flyway migrates as the schema's owner (QUARKUS_FLYWAY_USERNAME) and the service runs as
+-- another role (QUARKUS_DATASOURCE_USERNAME, the placeholder service_role), that role gets what the
+-- service needs and no more: on the journal, SELECT and INSERT only. The append-only triggers
+-- refuse UPDATE, DELETE and TRUNCATE of anyone, but the tables' owner could disable them; the
+-- service's role cannot (ALTER TABLE needs ownership), nor change the schema. Where both are one
+-- role (dev, test, a single-role deployment), there is nothing to grant.
+do $$
+declare
+    service text := '${service_role}';
+    journal text[] := array['journal_transaction', 'posting', 'journal_chain', 'opening_balance'];
+    t text;
+    kind "char";
+begin
+    if service = current_user then
+        return;
+    end if;
+    -- replicas starting together all run this; concurrent GRANTs on one table can fail with
+    -- "tuple concurrently updated", so they take turns
+    perform pg_advisory_xact_lock(hashtext('timebank.grants'), hashtext('${flyway:defaultSchema}'));
+    execute format('grant usage on schema %I to %I', '${flyway:defaultSchema}', service);
+    for t, kind in select c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+             where n.nspname = '${flyway:defaultSchema}' and c.relkind in ('r', 'p', 'v', 'm')
+               and c.relname <> '${flyway:table}'
+    loop
+        if kind in ('v', 'm') then
+            execute format('grant select on %I.%I to %I', '${flyway:defaultSchema}', t, service);
+        elsif t = any (journal) then
+            execute format('grant select, insert on %I.%I to %I', '${flyway:defaultSchema}', t, service);
+            execute format('revoke update, delete, truncate on %I.%I from %I', '${flyway:defaultSchema}', t, service);
+        else
+            execute format('grant select, insert, update, delete on %I.%I to %I', '${flyway:defaultSchema}', t, service);
+        end if;
+    end loop;
+    execute format('grant usage, select on all sequences in schema %I to %I', '${flyway:defaultSchema}', service);
+end $$;
