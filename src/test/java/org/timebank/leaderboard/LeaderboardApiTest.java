@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.timebank.common.Times;
 import org.timebank.leaderboard.domain.LeaderboardPeriod;
 import org.timebank.support.Api;
+import org.timebank.support.Boards;
 import org.timebank.support.Problems;
 import org.timebank.support.Tokens;
 
@@ -105,7 +106,7 @@ class LeaderboardApiTest {
         serve(d, c.otherCommunity(), yesterday(8), 120);
         serve(e, c.community(), yesterday(8), 30);
         serve(far, c.community(), yesterday(8), 400);
-        job.fold();
+        Boards.settle(job, dataSource);
 
         // the street: a and d tie at 120 minutes (ranked by volunteer id), far lives in another street
         JsonPath street = board(Tokens.volunteer(b), c.street(), "ALL", "HOURS");
@@ -148,7 +149,7 @@ class LeaderboardApiTest {
         OffsetDateTime earlier = LocalDate.now(SHANGHAI).minusDays(40).atStartOfDay().atOffset(SHANGHAI).plusHours(9);
         serve(v, c.community(), recent, 60);
         serve(v, c.community(), earlier, 30);
-        job.fold();
+        Boards.settle(job, dataSource);
 
         LocalDate today = LocalDate.now(Times.ZONE);
         for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
@@ -184,12 +185,12 @@ class LeaderboardApiTest {
         long first = serve(a, c.community(), yesterday(8), 60);
         serve(a, c.community(), yesterday(10), 60);
         serve(b, c.community(), yesterday(8), 90);
-        job.fold();
+        Boards.settle(job, dataSource);
         assertEquals(List.of("1 张*丰 120 12", "2 李*光 90 9"), summary(board(Tokens.admin(), c.city(), "ALL", "HOURS")));
 
         as(Tokens.staff("lb-reviewer", c.community())).body(Map.of("reason", "recorded twice"))
                 .post("/api/v1/hour-claims/" + first + "/reversal").then().statusCode(200);
-        job.fold();
+        Boards.settle(job, dataSource);
         assertEquals(List.of("1 李*光 90 9", "2 张*丰 60 6"), summary(board(Tokens.admin(), c.city(), "ALL", "HOURS")));
         assertEquals(2, rank(Tokens.volunteer(a), c.city(), "ALL", "HOURS", a).getInt("rank"));
         assertEquals(2, rank(Tokens.volunteer(a), c.community(), "ALL", "HOURS", a).getInt("rank"));
@@ -204,14 +205,14 @@ class LeaderboardApiTest {
         serve(a, c.community(), yesterday(8), 120);
         serve(b, c.community(), yesterday(8), 90);
         serve(e, c.community(), yesterday(8), 30);
-        job.fold();
+        Boards.settle(job, dataSource);
 
         as(Tokens.volunteer(a)).body(Map.of("shownOnBoards", false))
                 .put("/api/v1/volunteers/" + a + "/leaderboard-visibility").then().statusCode(200)
                 .body("shownOnBoards", equalTo(false));
         as(Tokens.volunteer(a)).get("/api/v1/volunteers/" + a).then().statusCode(200)
                 .body("shownOnBoards", equalTo(false));
-        job.fold();
+        Boards.settle(job, dataSource);
         for (long region : List.of(c.city(), c.street(), c.community())) {
             assertEquals(List.of("1 李* 90 9", "2 王* 30 3"), summary(board(Tokens.admin(), region, "ALL", "HOURS")));
             // others rank among those shown; the hidden one sees where they would stand
@@ -225,12 +226,12 @@ class LeaderboardApiTest {
         serve(a, c.community(), yesterday(11), 10);
         as(Tokens.volunteer(a)).body(Map.of("shownOnBoards", false))
                 .put("/api/v1/volunteers/" + a + "/leaderboard-visibility").then().statusCode(200);
-        job.fold();
+        Boards.settle(job, dataSource);
         assertEquals(130, rank(Tokens.volunteer(a), c.city(), "ALL", "HOURS", a).getLong("minutes"));
 
         as(Tokens.volunteer(a)).body(Map.of("shownOnBoards", true))
                 .put("/api/v1/volunteers/" + a + "/leaderboard-visibility").then().statusCode(200);
-        job.fold();
+        Boards.settle(job, dataSource);
         assertEquals(List.of("1 张*明 130 13", "2 李* 90 9", "3 王* 30 3"),
                 summary(board(Tokens.admin(), c.city(), "ALL", "HOURS")));
         assertEquals(2, rank(Tokens.volunteer(b), c.city(), "ALL", "HOURS", b).getInt("rank"));
@@ -317,7 +318,7 @@ class LeaderboardApiTest {
         }
         as(Tokens.volunteer(vs[3])).body(Map.of("shownOnBoards", false))
                 .put("/api/v1/volunteers/" + vs[3] + "/leaderboard-visibility").then().statusCode(200);
-        job.fold();
+        Boards.settle(job, dataSource);
         String folded = snapshot();
         try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
             st.execute("select leaderboard_rebuild()");

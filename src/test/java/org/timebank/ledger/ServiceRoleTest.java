@@ -25,6 +25,7 @@ import org.timebank.expiry.PointsExpiryJob;
 import org.timebank.leaderboard.LeaderboardJob;
 import org.timebank.redemption.RedemptionHousekeeping;
 import org.timebank.support.Api;
+import org.timebank.support.Boards;
 import org.timebank.support.LedgerChecks;
 import org.timebank.support.Tokens;
 
@@ -128,7 +129,7 @@ class ServiceRoleTest {
         idempotency.purgeExpired();
         as(Tokens.volunteer(friend.id())).body(Map.of("shownOnBoards", false))
                 .put("/api/v1/volunteers/" + friend.id() + "/leaderboard-visibility").then().statusCode(200);
-        leaderboards.fold();
+        Boards.settle(leaderboards, dataSource);
         leaderboards.purge();
         as(Tokens.volunteer(v.id())).queryParam("regionId", t.city()).queryParam("period", "ALL")
                 .get("/api/v1/leaderboards/rank").then().statusCode(200).body("rank", equalTo(1))
