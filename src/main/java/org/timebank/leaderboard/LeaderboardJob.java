@@ -9,7 +9,7 @@ import org.timebank.leaderboard.persistence.LeaderboardStore;
 /** Folds approvals into the boards a few times a second, and drops past periods hourly. */
 @ApplicationScoped
 public class LeaderboardJob {
-    static final int BATCH = 5000;
+    static final int BATCH = 1000;
 
     @Inject
     LeaderboardStore store;

@@ -14,7 +14,12 @@ import org.timebank.ledger.persistence.LedgerStore;
  */
 @ApplicationScoped
 public class LedgerHousekeeping {
-    static final int BATCH = 5000;
+    /**
+     * Small enough that a batch finishes well inside the transaction timeout even on a bloated queue:
+     * at 5,000, a backlog on a database without autovacuum took over 60 s per batch, was cancelled,
+     * and was retried forever (README "Benchmark").
+     */
+    static final int BATCH = 1000;
     static final int HOLD_BATCH = 100;
 
     @Inject
