@@ -74,8 +74,7 @@ public class PointsExpiryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long expire(long walletId, Instant now) {
-        ledgerStore.lockAccounts(List.of(walletId));
-        AccountRow wallet = ledgerStore.account(walletId).orElseThrow();
+        AccountRow wallet = ledgerStore.lockedAccounts(List.of(walletId)).stream().findFirst().orElseThrow();
         if (wallet.asset() != Asset.POINTS || wallet.purpose() != AccountPurpose.VOLUNTEER_WALLET) {
             throw new IllegalArgumentException("account " + walletId + " is not a points wallet");
         }

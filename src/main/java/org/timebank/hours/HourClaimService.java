@@ -240,9 +240,7 @@ public class HourClaimService {
         // the volunteer's accounts in one round trip; the debt accounts open on first need
         Map<String, Long> own = store.accountIdsOf(LedgerService.VOLUNTEER, claim.volunteerId);
         long volunteer = claim.volunteerId;
-        VolunteerAccounts wallets = new VolunteerAccounts(
-                own.get(LedgerStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET)),
-                own.get(LedgerStore.key(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET)));
+        VolunteerAccounts wallets = LedgerService.wallets(volunteer, own);
         long community = claim.communityId;
         Optional<Long> budget = store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, community);
         long pointsIssuance = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION, community);

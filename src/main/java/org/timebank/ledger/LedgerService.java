@@ -61,7 +61,11 @@ public class LedgerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public VolunteerAccounts volunteerAccounts(long volunteerId) {
-        Map<String, Long> own = store.accountIdsOf(VOLUNTEER, volunteerId);
+        return wallets(volunteerId, store.accountIdsOf(VOLUNTEER, volunteerId));
+    }
+
+    /** The wallets among a volunteer's account ids ({@link LedgerStore#accountIdsOf}). */
+    public static VolunteerAccounts wallets(long volunteerId, Map<String, Long> own) {
         Long hours = own.get(LedgerStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET));
         Long points = own.get(LedgerStore.key(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET));
         if (hours == null || points == null) {

@@ -154,8 +154,8 @@ public class TransferService {
         long pool = ledger.account(request.asset(), AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId);
         long into = wallet(request.volunteerId(), request.asset());
         // the pool's balance holds from this read to the posting; the ledger's flag stays the backstop
-        ledgerStore.lockAccounts(List.of(pool, into));
-        long available = ledgerStore.account(pool).orElseThrow().balance().available();
+        long available = ledgerStore.lockedAccounts(List.of(pool, into)).stream().filter(a -> a.id() == pool)
+                .findFirst().orElseThrow().balance().available();
         if (available < request.amount()) {
             throw ApiException.unprocessable("POOL_INSUFFICIENT", communityId, available);
         }
