@@ -63,14 +63,14 @@ public class Idempotency {
      */
     public Response write(String principal, String key, boolean keyRequired, String operation, Object request,
                           Supplier<Outcome> effect) {
-        if (key == null || key.isEmpty()) {
+        if (key == null) {
             if (keyRequired) {
                 throw ApiException.badRequest("IDEMPOTENCY_KEY_REQUIRED");
             }
             Outcome outcome = tx.inNew(effect);
             return respond(outcome.status(), serialize(outcome.body()), outcome.location(), false);
         }
-        if (!KEY.matcher(key).matches()) {
+        if (!isValidKey(key)) {
             throw ApiException.badRequest("IDEMPOTENCY_KEY_INVALID");
         }
         byte[] hash = requestHash(operation, request);
@@ -95,6 +95,11 @@ public class Idempotency {
         Stored stored = result.stored();
         return respond(stored.status(), stored.body(),
                 stored.location() == null ? null : URI.create(stored.location()), result.replayed());
+    }
+
+    /** 1 to 255 visible ASCII characters: an empty or blank key is a malformed key, never "no key". */
+    public static boolean isValidKey(String key) {
+        return KEY.matcher(key).matches();
     }
 
     private static Response respond(int status, String body, URI location, boolean replayed) {

@@ -1,5 +1,6 @@
 package org.timebank.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +12,14 @@ import jakarta.inject.Singleton;
 
 /**
  * Amounts are integers and requests say what they mean: no 1.5 read as 1, no "100" read as 100,
- * no unknown fields, no numbers for enums.
+ * no unknown fields, no numbers for enums, and no field given twice (which value would count is
+ * nobody's guess: Jackson would keep the last, a creator property cannot take two).
  */
 @Singleton
 public class JacksonStrictness implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);

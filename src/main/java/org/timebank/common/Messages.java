@@ -24,6 +24,20 @@ public final class Messages {
         }
     }
 
+    /** The locale of an {@code Accept-Language} header's text (zh-CN when absent or malformed). */
+    public static Locale localeOf(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return CHINESE;
+        }
+        try {
+            return localeOf(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(range -> Locale.forLanguageTag(range.getRange()))
+                    .toList());
+        } catch (IllegalArgumentException malformed) {
+            return CHINESE;
+        }
+    }
+
     /** The first of the caller's languages this service speaks (en or zh), else zh-CN. */
     public static Locale localeOf(List<Locale> wanted) {
         for (Locale locale : wanted) {

@@ -1,5 +1,6 @@
 package org.timebank.common;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -39,14 +42,26 @@ public class ProblemMappers {
 
     public static Response problem(int status, String code, List<ProblemError> errors, Locale locale, String path,
                                    Object... args) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body(status, code, errors, locale, path, args))
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).build();
+    }
+
+    /** The problem document, counted as a failure of its code. */
+    public static Problem body(int status, String code, List<ProblemError> errors, Locale locale, String path,
+                               Object... args) {
         Metrics.failure(code);
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
-        Problem body = new Problem("urn:timebank:problem:" + code, title, status, code,
+        String title = switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known != null ? known.getReasonPhrase() : "Error";
+            }
+        };
+        return new Problem("urn:timebank:problem:" + code, title, status, code,
                 Messages.format(locale, code, args), path == null ? null : "/" + path.replaceFirst("^/", ""),
                 errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body)
-                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).build();
     }
 
     @ServerExceptionMapper
@@ -104,6 +119,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        String duplicate = duplicateField(e);
+        if (duplicate != null) {
+            return problem(400, "DUPLICATE_FIELD", List.of(ProblemError.field(duplicate, "DUPLICATE_FIELD",
+                    Messages.format(Messages.localeOf(headers), "DUPLICATE_FIELD", duplicate))), headers, uri, duplicate);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return problem(400, "UNKNOWN_FIELD", List.of(ProblemError.field(pathOf(u), "UNKNOWN_FIELD", null)),
                     headers, uri, pathOf(u));
@@ -127,6 +147,21 @@ public class ProblemMappers {
                     headers, uri, field);
         }
         return problem(400, "MALFORMED_JSON", List.of(), headers, uri);
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
+
+    /** The field named twice in one object, if that is what the parser refused (STRICT_DUPLICATE_DETECTION). */
+    private static String duplicateField(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException p && p.getOriginalMessage() != null) {
+                Matcher m = DUPLICATE.matcher(p.getOriginalMessage());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     private static String pathOf(JsonMappingException e) {
