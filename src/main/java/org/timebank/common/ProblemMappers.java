@@ -75,6 +75,9 @@ public class ProblemMappers {
             // RFC 9110: a 401 names the scheme to authenticate with, whichever layer refused
             return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
         return r;
     }
 
@@ -232,6 +235,9 @@ public class ProblemMappers {
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
         ApiException translated = SqlErrors.translate(e);
         if (translated != null) {
+            if (translated.status() == 503) {
+                LOG.warnf("the database refused or could not be reached: %s", e.toString());
+            }
             return api(translated, headers, uri);
         }
         LOG.error("unexpected failure", e);

@@ -1,7 +1,10 @@
 package org.timebank.common;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -20,6 +23,9 @@ public final class SqlErrors {
             "journal_transaction_reverses_id_key", "ALREADY_REVERSED",
             "journal_transaction_resolves_id_key", "HOLD_ALREADY_RESOLVED",
             "opening_balance_pkey", "OPENING_BALANCE_EXISTS");
+
+    private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final int OUTAGE_RETRY_AFTER_SECONDS = 5;
 
     private static final Pattern KEY_VALUE = Pattern.compile("\\)=\\((.*)\\) already exists");
 
@@ -42,6 +48,30 @@ public final class SqlErrors {
         return s == null ? null : s.getSQLState();
     }
 
+    /**
+     * The database cannot be reached or is refusing work: no connection could be made or had from
+     * the pool (class 08, Agroal's acquisition timeout), the server is shutting down or starting
+     * (57P01 to 57P03), or it has no connection slots left (53300). The client should come back, not
+     * report a bug.
+     */
+    public static boolean isOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                if (state != null && (state.startsWith("08") || OUTAGE_STATES.contains(state))) {
+                    return true;
+                }
+                if (state == null && s.getMessage() != null && s.getMessage().startsWith("Sorry, acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public static boolean isRetryable(Throwable e) {
         String state = sqlState(e);
         return SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state);
@@ -54,6 +84,9 @@ public final class SqlErrors {
 
     /** The problem a database refusal stands for, or null if it is not an expected one. */
     public static ApiException translate(Throwable e) {
+        if (isOutage(e)) {
+            return new ApiException(503, "SERVICE_UNAVAILABLE").retryAfter(OUTAGE_RETRY_AFTER_SECONDS);
+        }
         SQLException s = sqlCause(e);
         if (s == null || s.getSQLState() == null) {
             return null;
@@ -83,7 +116,7 @@ public final class SqlErrors {
                 // text PostgreSQL cannot store (a NUL character): the client's input, not our failure
                 return ApiException.badRequest("INVALID_TEXT");
             case SERIALIZATION_FAILURE, DEADLOCK_DETECTED, "55P03", "57014":
-                return new ApiException(503, "SERVICE_BUSY");
+                return new ApiException(503, "SERVICE_BUSY").retryAfter(1);
             default:
                 return null;
         }
