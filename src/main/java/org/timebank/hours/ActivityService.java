@@ -31,6 +31,8 @@ public class ActivityService {
     EntityManager em;
     @Inject
     ActivityStore store;
+    @Inject
+    ConversionRuleService rules;
 
     /** Publishes an activity in a community the caller serves (admins: any). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,6 +51,7 @@ public class ActivityService {
             throw new ApiException(400, "VALIDATION_FAILED",
                     List.of(new ApiException.Item("endsAt", null, "ACTIVITY_END_NOT_AFTER_START", null)), "endsAt");
         }
+        rules.requireKnownCategory(community, request.category(), request.startsAt().toInstant());
         Activity activity = new Activity();
         activity.communityId = community.id;
         activity.title = request.title().strip();
@@ -58,6 +61,7 @@ public class ActivityService {
         activity.endsAt = request.endsAt().withOffsetSameInstant(ZoneOffset.UTC);
         activity.capacity = request.capacity();
         activity.pointsPerHour = request.pointsPerHour();
+        activity.walkInsWelcome = Boolean.TRUE.equals(request.walkInsWelcome());
         activity.createdBy = caller.subject();
         activity.persist();
         em.flush();

@@ -33,7 +33,8 @@ import org.timebank.volunteer.persistence.Volunteer;
 
 /**
  * How service at an activity becomes pending hour claims: staff record the attendance sheet (all
- * of it or none), or volunteers check themselves in with the code shown at the venue.
+ * of it or none), or volunteers check themselves in with the code shown at the venue. Either way
+ * only volunteers who enrolled, unless the activity welcomes walk-ins.
  */
 @ApplicationScoped
 public class AttendanceService {
@@ -73,11 +74,15 @@ public class AttendanceService {
                 r.checkIn().toInstant(), r.checkOut().toInstant())).toList();
         List<AttendanceSheet.Problem> problems = new ArrayList<>(AttendanceSheet.check(lines,
                 activity.startsAt.toInstant(), activity.endsAt.toInstant(), activityId, claims.claimRules(), Instant.now()));
-        Set<Long> known = store.existingVolunteers(lines.stream().map(AttendanceSheet.Line::volunteerId)
-                .collect(Collectors.toSet()));
+        Set<Long> named = lines.stream().map(AttendanceSheet.Line::volunteerId).collect(Collectors.toSet());
+        Set<Long> known = store.existingVolunteers(named);
+        Set<Long> enrolled = activity.walkInsWelcome ? known : store.enrolledAmong(activityId, named);
         for (int i = 0; i < lines.size(); i++) {
-            if (!known.contains(lines.get(i).volunteerId())) {
-                problems.add(new AttendanceSheet.Problem(i, "VOLUNTEER_NOT_FOUND", lines.get(i).volunteerId()));
+            long volunteerId = lines.get(i).volunteerId();
+            if (!known.contains(volunteerId)) {
+                problems.add(new AttendanceSheet.Problem(i, "VOLUNTEER_NOT_FOUND", volunteerId));
+            } else if (!enrolled.contains(volunteerId)) {
+                problems.add(new AttendanceSheet.Problem(i, "NOT_ENROLLED", volunteerId));
             }
         }
         for (int i : store.overlappingLiveClaims(lines)) {
@@ -139,6 +144,9 @@ public class AttendanceService {
         }
         if (!store.checkinCodeValid(activityId, hash(activityId, CheckinCode.normalize(request.code())))) {
             throw ApiException.unprocessable("CHECKIN_CODE_INVALID", activityId);
+        }
+        if (!activity.walkInsWelcome && store.enrolledAmong(activityId, Set.of(volunteerId)).isEmpty()) {
+            throw ApiException.unprocessable("NOT_ENROLLED", volunteerId);
         }
         Instant in = request.checkIn().toInstant();
         Instant out = request.checkOut().toInstant();

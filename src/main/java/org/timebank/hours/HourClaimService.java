@@ -125,8 +125,16 @@ public class HourClaimService {
         if (onBehalf && !caller.covers(community.pathIds())) {
             throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
         }
+        Instant startsAt = request.startsAt().toInstant();
+        Instant endsAt = request.endsAt().toInstant();
+        if (activity == null) {
+            // a bad period is named before the category it would be judged under; an activity's
+            // category was judged when it was published
+            requireValidPeriod(startsAt, endsAt);
+            rules.requireKnownCategory(community, category, startsAt);
+        }
         HourClaim claim = record(caller.subject(), volunteerId, communityId, activity == null ? null : activity.id,
-                category, request.startsAt().toInstant(), request.endsAt().toInstant(), request.description());
+                category, startsAt, endsAt, request.description());
         return ClaimView.of(claim);
     }
 
@@ -142,12 +150,7 @@ public class HourClaimService {
     @Transactional(Transactional.TxType.MANDATORY)
     public HourClaim record(String actor, long volunteerId, long communityId, Long activityId, String category,
                             Instant startsAt, Instant endsAt, String description) {
-        List<ClaimRules.Violation> violations = claimRules.check(startsAt, endsAt, Instant.now());
-        if (!violations.isEmpty()) {
-            throw new ApiException(422, violations.get(0).code(), violations.stream()
-                    .map(v -> new ApiException.Item(v.field(), null, v.code(), claimRules.maxClaimMinutes()))
-                    .toList(), claimRules.maxClaimMinutes());
-        }
+        requireValidPeriod(startsAt, endsAt);
         HourClaim claim = new HourClaim();
         claim.volunteerId = volunteerId;
         claim.communityId = communityId;
@@ -163,6 +166,15 @@ public class HourClaimService {
         em.refresh(claim);
         Metrics.count("timebank.hours.claims.submitted", 1);
         return claim;
+    }
+
+    private void requireValidPeriod(Instant startsAt, Instant endsAt) {
+        List<ClaimRules.Violation> violations = claimRules.check(startsAt, endsAt, Instant.now());
+        if (!violations.isEmpty()) {
+            throw new ApiException(422, violations.get(0).code(), violations.stream()
+                    .map(v -> new ApiException.Item(v.field(), null, v.code(), claimRules.maxClaimMinutes()))
+                    .toList(), claimRules.maxClaimMinutes());
+        }
     }
 
     // ---- reading ----

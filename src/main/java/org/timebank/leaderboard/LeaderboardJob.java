@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import org.timebank.common.Tx;
 import org.timebank.leaderboard.persistence.LeaderboardStore;
 
-/** Folds approvals into the boards a few times a second, and drops past periods hourly. */
+/**
+ * Folds approvals into the boards every second, and drops past periods hourly. A second is the
+ * finest period Quarkus's scheduler keeps (it checks its triggers once a second).
+ */
 @ApplicationScoped
 public class LeaderboardJob {
     static final int BATCH = 1000;
@@ -16,7 +19,7 @@ public class LeaderboardJob {
     @Inject
     Tx tx;
 
-    @Scheduled(every = "${timebank.leaderboards.fold-every:250ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.leaderboards.fold-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void foldOnSchedule() {
         fold();

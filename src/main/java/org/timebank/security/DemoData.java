@@ -121,10 +121,10 @@ public class DemoData {
         OffsetDateTime since = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
         rules.put(ids.city(), new PutConversionRules(since, 1, Rounding.DOWN, List.of(
                 new CategoryRate("DEFAULT", BigDecimal.ONE),
-                new CategoryRate("ELDERLY_VISIT", BigDecimal.valueOf(2))), null), "system:demo");
+                new CategoryRate("ELDERLY_VISIT", BigDecimal.valueOf(2))), null, null), "system:demo");
         rules.put(ids.shouyiCommunity(), new PutConversionRules(since, 15, Rounding.HALF_UP, List.of(
                 new CategoryRate("DEFAULT", BigDecimal.ONE),
-                new CategoryRate("KITCHEN", BigDecimal.valueOf(6))), new HoursCap(90_000L, OverCap.DONATE_TO_POOL)),
+                new CategoryRate("KITCHEN", BigDecimal.valueOf(6))), new HoursCap(90_000L, OverCap.DONATE_TO_POOL), null),
                 "system:demo");
         long xingfu = Region.<Region>find("code", "420102017002").firstResult().id;
         budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");

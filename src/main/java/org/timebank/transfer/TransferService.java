@@ -138,7 +138,10 @@ public class TransferService {
 
     // ---- the pool ----
 
-    /** Staff serving the community pay from its pool to a volunteer; never to themselves. */
+    /**
+     * Staff serving the community pay from its pool to a volunteer they may see (one whose home
+     * community they serve); never to themselves.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public GrantView grant(Caller caller, long communityId, GrantRequest request) {
         Region community = community(communityId);
@@ -148,7 +151,9 @@ public class TransferService {
         if (request.volunteerId().toString().equals(caller.subject())) {
             throw ApiException.forbidden("GRANT_TO_SELF", request.volunteerId());
         }
-        if (Volunteer.findById(request.volunteerId()) == null) {
+        Volunteer volunteer = Volunteer.findById(request.volunteerId());
+        if (volunteer == null || !caller.covers(regions.require(volunteer.homeCommunityId).pathIds())) {
+            // one the caller may not see is as absent as an unknown id: nobody learns who else is registered
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", request.volunteerId());
         }
         long pool = ledger.account(request.asset(), AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId);

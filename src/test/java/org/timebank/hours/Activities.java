@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.timebank.support.Api;
 import org.timebank.support.Tokens;
 
 /** Activities and their attendance built through the API, for the activity tests. */
@@ -30,10 +31,25 @@ final class Activities {
         return body;
     }
 
-    /** An activity of three hours from {@code startsAt}, published by the admin. */
+    /** An activity of three hours from {@code startsAt}, published by the admin; only enrolled volunteers attend. */
     static long create(long community, OffsetDateTime startsAt, int capacity) {
         return as(Tokens.admin()).body(body(community, startsAt, startsAt.plusHours(3), capacity))
                 .post("/api/v1/activities").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Such an activity that welcomes walk-ins: anyone who came is recorded, enrolled or not. */
+    static long openToWalkIns(long community, OffsetDateTime startsAt, int capacity) {
+        Map<String, Object> body = body(community, startsAt, startsAt.plusHours(3), capacity);
+        body.put("walkInsWelcome", true);
+        return as(Tokens.admin()).body(body).post("/api/v1/activities").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    /** A fresh region tree whose city's rules name the activities' category (see {@link #cityRates}). */
+    static Api.Tree tree() {
+        Api.Tree t = Api.tree();
+        cityRates(t.city());
+        return t;
     }
 
     static Map<String, Object> record(long volunteerId, OffsetDateTime checkIn, OffsetDateTime checkOut) {

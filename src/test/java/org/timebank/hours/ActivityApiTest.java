@@ -29,7 +29,7 @@ class ActivityApiTest {
 
     @Test
     void staff_of_the_street_publish_an_activity_in_one_of_its_communities() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         Map<String, Object> body = Activities.body(t.community(), NEXT_WEEK_9AM, NEXT_WEEK_9AM.plusMinutes(150), 10);
         body.put("pointsPerHour", 7.5);
 
@@ -54,7 +54,7 @@ class ActivityApiTest {
 
     @Test
     void an_activity_without_its_own_rate_earns_at_the_regions_rate_and_shows_none() {
-        long id = Activities.create(Api.tree().community(), NEXT_WEEK_9AM, 5);
+        long id = Activities.create(Activities.tree().community(), NEXT_WEEK_9AM, 5);
 
         as(Tokens.admin()).get("/api/v1/activities/" + id).then().statusCode(200)
                 .body("pointsPerHour", nullValue()).body("enrolled", equalTo(0));
@@ -62,7 +62,7 @@ class ActivityApiTest {
 
     @Test
     void a_retried_publication_with_the_same_key_publishes_once() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         String key = Api.key();
         Map<String, Object> body = Activities.body(t.community(), NEXT_WEEK_9AM, NEXT_WEEK_9AM.plusHours(2), 3);
 
@@ -84,7 +84,7 @@ class ActivityApiTest {
             "VOLUNTEER,       FORBIDDEN",
             "SHOP_OPERATOR,   FORBIDDEN"})
     void only_staff_serving_the_community_and_admins_publish_activities(String caller, String outcome) {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         Api.Tree elsewhere = Api.tree();
         String token = switch (caller) {
             case "COMMUNITY_STAFF" -> Tokens.staff("staff-c", t.community());
@@ -105,6 +105,46 @@ class ActivityApiTest {
             as(Tokens.admin()).get("/api/v1/activities?regionId=" + t.city()).then().statusCode(200)
                     .body("items.size()", equalTo(0));
         }
+    }
+
+    @Test
+    void an_activity_takes_enrolled_volunteers_only_unless_it_says_walk_ins_are_welcome() {
+        Api.Tree t = Activities.tree();
+        Map<String, Object> open = Activities.body(t.community(), NEXT_WEEK_9AM, NEXT_WEEK_9AM.plusHours(1), 5);
+        open.put("walkInsWelcome", true);
+
+        long enrolledOnly = Activities.create(t.community(), NEXT_WEEK_9AM, 5);
+        long walkIns = as(Tokens.admin()).body(open).post("/api/v1/activities").then().statusCode(201)
+                .body("walkInsWelcome", equalTo(true)).extract().jsonPath().getLong("id");
+
+        as(Tokens.admin()).get("/api/v1/activities/" + enrolledOnly).then().statusCode(200)
+                .body("walkInsWelcome", equalTo(false));
+        as(Tokens.admin()).get("/api/v1/activities/" + walkIns).then().statusCode(200)
+                .body("walkInsWelcome", equalTo(true));
+    }
+
+    @Test
+    void an_activity_in_a_category_its_communitys_rules_do_not_name_is_refused() {
+        Api.Tree t = Activities.tree();
+        Map<String, Object> gardening = Activities.body(t.community(), NEXT_WEEK_9AM, NEXT_WEEK_9AM.plusHours(1), 5);
+        gardening.put("category", "GARDENING");
+        Api.Tree withoutRules = Api.tree();
+
+        assertProblem(as(Tokens.admin()).header("Accept-Language", "en").body(gardening).post("/api/v1/activities"),
+                422, "UNKNOWN_SERVICE_CATEGORY")
+                .body("errors[0].field", equalTo("category"))
+                .body("detail", org.hamcrest.Matchers.containsString("\"GARDENING\""));
+        // with its own rate too: the category still has to be one the rules name
+        gardening.put("pointsPerHour", 3);
+        assertProblem(as(Tokens.admin()).body(gardening).post("/api/v1/activities"), 422, "UNKNOWN_SERVICE_CATEGORY");
+        assertProblem(as(Tokens.admin()).body(Activities.body(withoutRules.community(), NEXT_WEEK_9AM,
+                NEXT_WEEK_9AM.plusHours(1), 5)).post("/api/v1/activities"), 422, "UNKNOWN_SERVICE_CATEGORY");
+        as(Tokens.admin()).get("/api/v1/activities?regionId=" + t.city()).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+
+        gardening.put("category", "DEFAULT");
+        as(Tokens.admin()).body(gardening).post("/api/v1/activities").then().statusCode(201)
+                .body("category", equalTo("DEFAULT"));
     }
 
     @Test
@@ -147,7 +187,7 @@ class ActivityApiTest {
 
     @Test
     void the_bounds_of_capacity_and_rate_are_accepted() {
-        Map<String, Object> body = Activities.body(Api.tree().community(), NEXT_WEEK_9AM, NEXT_WEEK_9AM.plusHours(1), 100000);
+        Map<String, Object> body = Activities.body(Activities.tree().community(), NEXT_WEEK_9AM, NEXT_WEEK_9AM.plusHours(1), 100000);
         body.put("pointsPerHour", new java.math.BigDecimal("100000"));
 
         as(Tokens.admin()).body(body).post("/api/v1/activities").then().statusCode(201)
@@ -163,9 +203,9 @@ class ActivityApiTest {
 
     @Test
     void a_region_lists_the_activities_of_its_whole_subtree_in_order_of_start() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         long sister = Api.region(Api.unique("社区"), "COMMUNITY", t.street());
-        long elsewhere = Api.tree().community();
+        long elsewhere = Activities.tree().community();
         long later = Activities.create(t.community(), NEXT_WEEK_9AM.plusDays(1), 5);
         long earlier = Activities.create(sister, NEXT_WEEK_9AM, 5);
         Activities.create(elsewhere, NEXT_WEEK_9AM, 5);
@@ -183,7 +223,7 @@ class ActivityApiTest {
 
     @Test
     void from_and_to_keep_the_activities_whose_time_overlaps_them() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         // three-hour activities at 9:00 on three days
         long day1 = Activities.create(t.community(), NEXT_WEEK_9AM, 5);
         long day2 = Activities.create(t.community(), NEXT_WEEK_9AM.plusDays(1), 5);
@@ -205,7 +245,7 @@ class ActivityApiTest {
 
     @Test
     void the_list_pages_by_start_then_id_and_visits_every_activity_once() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         List<Integer> expected = new ArrayList<>();
         expected.add((int) Activities.create(t.community(), NEXT_WEEK_9AM, 5));
         // two at the same start: the id orders them

@@ -45,10 +45,10 @@ class ActivityAttendanceTest {
 
     @Test
     void attendance_becomes_pending_claims_that_another_staff_member_turns_into_hours_and_points() {
-        Api.Tree t = Api.tree();
-        Activities.cityRates(t.city());
+        Api.Tree t = Activities.tree();
         Map<String, Object> body = Activities.body(t.community(), YESTERDAY_9AM, YESTERDAY_9AM.plusHours(3), 10);
         body.put("pointsPerHour", 10);
+        body.put("walkInsWelcome", true);
         long activity = as(Tokens.admin()).body(body).post("/api/v1/activities").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         Api.Volunteer cook = Api.volunteer(t.community());
@@ -85,10 +85,60 @@ class ActivityAttendanceTest {
         LedgerChecks.assertLedgerSound(housekeeping);
     }
 
+    /** An activity under way (started two hours ago, ends in one): volunteers may still enroll in it. */
+    private static long underWay(long community, boolean walkInsWelcome, java.time.OffsetDateTime startsAt) {
+        Map<String, Object> body = Activities.body(community, startsAt, startsAt.plusHours(3), 5);
+        body.put("walkInsWelcome", walkInsWelcome);
+        return as(Tokens.admin()).body(body).post("/api/v1/activities").then().statusCode(201)
+                .body("walkInsWelcome", equalTo(walkInsWelcome)).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void only_volunteers_who_enrolled_are_recorded_at_an_activity_that_does_not_welcome_walk_ins() {
+        Api.Tree t = Activities.tree();
+        var start = java.time.OffsetDateTime.now(Activities.CHINA).withNano(0).minusHours(2);
+        long activity = underWay(t.community(), false, start);
+        Api.Volunteer enrolled = Api.volunteer(t.community());
+        Api.Volunteer walkIn = Api.volunteer(t.community());
+        as(Tokens.volunteer(enrolled.id())).post("/api/v1/activities/" + activity + "/enrollments").then()
+                .statusCode(201);
+        String staff = Tokens.staff("staff-a", t.street());
+
+        assertProblem(as(staff).header("Accept-Language", "en").body(sheet(List.of(
+                        record(enrolled.id(), start, start.plusHours(1)),
+                        record(walkIn.id(), start, start.plusHours(1)))))
+                .post(attendance(activity)), 422, "ATTENDANCE_INVALID")
+                .body("errors.field", contains("records[1]"))
+                .body("errors.code", contains("NOT_ENROLLED"))
+                .body("errors[0].detail", equalTo("Volunteer " + walkIn.id() + " did not enroll in this activity, "
+                        + "which does not welcome walk-ins"));
+        as(Tokens.admin()).get("/api/v1/hour-claims?activityId=" + activity).then().body("items", hasSize(0));
+
+        as(staff).body(sheet(List.of(record(enrolled.id(), start, start.plusHours(1))))).post(attendance(activity))
+                .then().statusCode(201).body("claims.volunteerId", contains((int) enrolled.id()));
+    }
+
+    @Test
+    void an_activity_that_welcomes_walk_ins_records_whoever_came() {
+        Api.Tree t = Activities.tree();
+        var start = java.time.OffsetDateTime.now(Activities.CHINA).withNano(0).minusHours(2);
+        long activity = underWay(t.community(), true, start);
+        Api.Volunteer enrolled = Api.volunteer(t.community());
+        Api.Volunteer walkIn = Api.volunteer(t.community());
+        as(Tokens.volunteer(enrolled.id())).post("/api/v1/activities/" + activity + "/enrollments").then()
+                .statusCode(201);
+
+        as(Tokens.staff("staff-a", t.street())).body(sheet(List.of(
+                        record(enrolled.id(), start, start.plusHours(1)),
+                        record(walkIn.id(), start, start.plusHours(1)))))
+                .post(attendance(activity)).then().statusCode(201)
+                .body("claims.volunteerId", contains((int) enrolled.id(), (int) walkIn.id()));
+    }
+
     @Test
     void one_bad_record_fails_the_whole_sheet_and_every_bad_record_is_named() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 10);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
         Api.Volunteer a = Api.volunteer(t.community());
         Api.Volunteer b = Api.volunteer(t.community());
         Api.Volunteer c = Api.volunteer(t.community());
@@ -118,10 +168,12 @@ class ActivityAttendanceTest {
 
     @Test
     void a_record_breaking_the_claim_rules_reports_each_rule_it_breaks() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         var now = java.time.OffsetDateTime.now(Activities.CHINA).withNano(0);
-        long activity = as(Tokens.admin()).body(Activities.body(t.community(), now.minusHours(20), now.plusHours(1), 5))
-                .post("/api/v1/activities").then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> body = Activities.body(t.community(), now.minusHours(20), now.plusHours(1), 5);
+        body.put("walkInsWelcome", true);
+        long activity = as(Tokens.admin()).body(body).post("/api/v1/activities").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
         Api.Volunteer v = Api.volunteer(t.community());
 
         assertProblem(as(Tokens.staff("staff-a", t.street()))
@@ -135,8 +187,8 @@ class ActivityAttendanceTest {
 
     @Test
     void a_sheet_is_judged_against_claims_it_recorded_before() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 5);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 5);
         Api.Volunteer v = Api.volunteer(t.community());
         Map<String, Object> once = sheet(List.of(record(v.id(), YESTERDAY_9AM, YESTERDAY_9AM.plusHours(2))));
         as(Tokens.staff("staff-a", t.street())).body(once).post(attendance(activity)).then().statusCode(201);
@@ -148,8 +200,8 @@ class ActivityAttendanceTest {
 
     @Test
     void a_retried_sheet_with_the_same_key_records_once() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 5);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 5);
         Api.Volunteer v = Api.volunteer(t.community());
         Map<String, Object> body = sheet(List.of(record(v.id(), YESTERDAY_9AM, YESTERDAY_9AM.plusHours(2))));
         String key = Api.key();
@@ -163,8 +215,8 @@ class ActivityAttendanceTest {
 
     @Test
     void staff_never_record_their_own_attendance() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 5);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 5);
         Api.Volunteer self = Api.volunteer(t.community());
         Api.Volunteer other = Api.volunteer(t.community());
         String staffWhoVolunteers = Tokens.staff(Long.toString(self.id()), t.street());
@@ -185,8 +237,8 @@ class ActivityAttendanceTest {
             "SHOP_OPERATOR,   FORBIDDEN",
             "ADMIN,           FORBIDDEN"})
     void only_staff_serving_the_activitys_community_record_attendance(String caller, String outcome) {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 5);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 5);
         Api.Volunteer v = Api.volunteer(t.community());
         String token = switch (caller) {
             case "COMMUNITY_STAFF" -> Tokens.staff("staff-c", t.community());
@@ -210,8 +262,8 @@ class ActivityAttendanceTest {
 
     @Test
     void a_sheet_holds_one_to_two_hundred_records() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 5);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 5);
         String staff = Tokens.staff("staff-a", t.street());
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 201; i++) {

@@ -50,9 +50,8 @@ class ActivityCheckinTest {
 
     @Test
     void a_volunteer_checks_in_with_the_venues_code_and_staff_approve_the_claim() {
-        Api.Tree t = Api.tree();
-        Activities.cityRates(t.city());
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 10);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
         Api.Volunteer v = Api.volunteer(t.community());
 
         JsonPath issued = as(Tokens.staff("staff-a", t.community())).post(codes(activity)).then().statusCode(201)
@@ -80,9 +79,38 @@ class ActivityCheckinTest {
     }
 
     @Test
+    void a_volunteer_who_did_not_enroll_checks_in_only_where_walk_ins_are_welcome() {
+        Api.Tree t = Activities.tree();
+        OffsetDateTime start = OffsetDateTime.now(Activities.CHINA).withNano(0).minusHours(2);
+        Map<String, Object> body = Activities.body(t.community(), start, start.plusHours(3), 5);
+        long enrolledOnly = as(Tokens.admin()).body(body).post("/api/v1/activities").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        body.put("walkInsWelcome", true);
+        long walkIns = as(Tokens.admin()).body(body).post("/api/v1/activities").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String staff = Tokens.staff("staff-a", t.street());
+        String enrolledOnlyCode = as(staff).post(codes(enrolledOnly)).then().statusCode(201).extract().jsonPath()
+                .getString("code");
+        String walkInsCode = as(staff).post(codes(walkIns)).then().statusCode(201).extract().jsonPath().getString("code");
+        Api.Volunteer walkIn = Api.volunteer(t.community());
+        Api.Volunteer enrolled = Api.volunteer(t.community());
+        as(Tokens.volunteer(enrolled.id())).post("/api/v1/activities/" + enrolledOnly + "/enrollments").then()
+                .statusCode(201);
+
+        assertProblem(as(Tokens.volunteer(walkIn.id())).body(checkIn(enrolledOnlyCode, start, start.plusHours(1)))
+                .post(checkIns(enrolledOnly)), 422, "NOT_ENROLLED");
+        as(Tokens.admin()).get("/api/v1/hour-claims?activityId=" + enrolledOnly).then().body("items.size()", equalTo(0));
+
+        as(Tokens.volunteer(enrolled.id())).body(checkIn(enrolledOnlyCode, start, start.plusHours(1)))
+                .post(checkIns(enrolledOnly)).then().statusCode(201);
+        as(Tokens.volunteer(walkIn.id())).body(checkIn(walkInsCode, start, start.plusHours(1)))
+                .post(checkIns(walkIns)).then().statusCode(201);
+    }
+
+    @Test
     void the_code_is_kept_only_as_a_keyed_hash() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 10);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
 
         String code = as(Tokens.staff("staff-a", t.street())).post(codes(activity)).then().statusCode(201)
                 .extract().jsonPath().getString("code");
@@ -94,9 +122,9 @@ class ActivityCheckinTest {
 
     @Test
     void a_wrong_code_or_a_code_of_another_activity_checks_nobody_in() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 10);
-        long other = Activities.create(t.community(), YESTERDAY_9AM, 10);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
+        long other = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
         String staff = Tokens.staff("staff-a", t.street());
         String otherCode = as(staff).post(codes(other)).then().statusCode(201).extract().jsonPath().getString("code");
         as(staff).post(codes(activity)).then().statusCode(201);
@@ -111,8 +139,8 @@ class ActivityCheckinTest {
 
     @Test
     void an_expired_code_checks_nobody_in() throws SQLException {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 10);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
         String code = as(Tokens.staff("staff-a", t.street())).post(codes(activity)).then().statusCode(201)
                 .extract().jsonPath().getString("code");
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
@@ -128,8 +156,8 @@ class ActivityCheckinTest {
 
     @Test
     void a_check_in_is_for_time_at_the_activity_and_follows_the_claim_rules() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 10);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
         String code = as(Tokens.staff("staff-a", t.street())).post(codes(activity)).then().statusCode(201)
                 .extract().jsonPath().getString("code");
         String volunteer = Tokens.volunteer(Api.volunteer(t.community()).id());
@@ -146,8 +174,8 @@ class ActivityCheckinTest {
 
     @Test
     void only_staff_in_scope_issue_codes_and_only_volunteers_check_in() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 10);
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 10);
         Api.Volunteer v = Api.volunteer(t.community());
 
         assertProblem(as(Tokens.staff("staff-x", Api.tree().street())).post(codes(activity)), 403, "NOT_IN_SCOPE");

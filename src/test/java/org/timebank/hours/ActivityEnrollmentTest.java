@@ -44,7 +44,7 @@ class ActivityEnrollmentTest {
     @Test
     void a_volunteer_enrolls_in_an_activity_of_any_community() {
         Api.Tree t = Api.tree();
-        long activity = Activities.create(Api.tree().community(), NEXT_WEEK_9AM, 5);
+        long activity = Activities.create(Activities.tree().community(), NEXT_WEEK_9AM, 5);
         Api.Volunteer v = Api.volunteer(t.community());
 
         as(Tokens.volunteer(v.id())).post(enrollments(activity)).then().statusCode(201)
@@ -58,7 +58,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void an_empty_object_is_as_good_as_no_body_and_a_field_is_refused() throws Exception {
-        long activity = Activities.create(Api.tree().community(), NEXT_WEEK_9AM, 5);
+        long activity = Activities.create(Activities.tree().community(), NEXT_WEEK_9AM, 5);
         Api.Volunteer v = Api.volunteer(Api.tree().community());
 
         assertProblem(as(Tokens.volunteer(v.id())).body(Map.of("volunteerId", 1)).post(enrollments(activity)),
@@ -77,7 +77,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void a_volunteer_enrolls_only_once() {
-        long activity = Activities.create(Api.tree().community(), NEXT_WEEK_9AM, 5);
+        long activity = Activities.create(Activities.tree().community(), NEXT_WEEK_9AM, 5);
         Api.Volunteer v = Api.volunteer(Api.tree().community());
         as(Tokens.volunteer(v.id())).post(enrollments(activity)).then().statusCode(201);
 
@@ -89,7 +89,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void a_retried_enrollment_with_the_same_key_is_answered_again_not_refused() {
-        long activity = Activities.create(Api.tree().community(), NEXT_WEEK_9AM, 5);
+        long activity = Activities.create(Activities.tree().community(), NEXT_WEEK_9AM, 5);
         Api.Volunteer v = Api.volunteer(Api.tree().community());
         String key = Api.key();
         as(Tokens.volunteer(v.id())).header("Idempotency-Key", key).post(enrollments(activity)).then().statusCode(201);
@@ -101,7 +101,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void a_full_activity_takes_nobody_more() {
-        long community = Api.tree().community();
+        long community = Activities.tree().community();
         long activity = Activities.create(community, NEXT_WEEK_9AM, 2);
         for (int i = 0; i < 2; i++) {
             as(Tokens.volunteer(Api.volunteer(community).id())).post(enrollments(activity)).then().statusCode(201);
@@ -116,7 +116,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void a_volunteer_already_enrolled_in_a_full_activity_hears_that_they_are_enrolled() {
-        long community = Api.tree().community();
+        long community = Activities.tree().community();
         long activity = Activities.create(community, NEXT_WEEK_9AM, 1);
         Api.Volunteer v = Api.volunteer(community);
         as(Tokens.volunteer(v.id())).post(enrollments(activity)).then().statusCode(201);
@@ -126,7 +126,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void thirty_volunteers_enrolling_at_once_fill_ten_seats_exactly() throws Exception {
-        long community = Api.tree().community();
+        long community = Activities.tree().community();
         long activity = Activities.create(community, NEXT_WEEK_9AM, 10);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -145,7 +145,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void an_activity_that_has_ended_takes_no_enrollments() {
-        long activity = Activities.create(Api.tree().community(), YESTERDAY_9AM, 5);
+        long activity = Activities.create(Activities.tree().community(), YESTERDAY_9AM, 5);
         Api.Volunteer v = Api.volunteer(Api.tree().community());
 
         assertProblem(as(Tokens.volunteer(v.id())).post(enrollments(activity)), 422, "ACTIVITY_ENDED");
@@ -154,7 +154,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void an_activity_under_way_still_takes_enrollments() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         var now = java.time.OffsetDateTime.now(Activities.CHINA).withNano(0);
         long activity = as(Tokens.admin()).body(Activities.body(t.community(), now.minusHours(1), now.plusHours(1), 5))
                 .post("/api/v1/activities").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -164,7 +164,7 @@ class ActivityEnrollmentTest {
 
     @Test
     void only_volunteers_enroll_and_only_in_activities_that_exist() {
-        Api.Tree t = Api.tree();
+        Api.Tree t = Activities.tree();
         long activity = Activities.create(t.community(), NEXT_WEEK_9AM, 5);
 
         assertProblem(as(Tokens.staff("staff-a", t.street())).post(enrollments(activity)), 403, "FORBIDDEN");

@@ -1,5 +1,6 @@
 package org.timebank.hours;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,6 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,13 +58,13 @@ class HourClaimConversionTest {
         int city = putRules(t.city(), rules("DEFAULT", 1, "KITCHEN", 6));
         Api.Volunteer v = Api.volunteer(t.community());
         long kitchen = claimIn(v, "KITCHEN", 9, 0, 150);
-        long visit = claimIn(v, "ELDERLY_VISIT", 12, 0, 180);
+        long general = claimIn(v, "DEFAULT", 12, 0, 180);
 
         JsonPath k = approve(staffOf(t.street()), kitchen);
-        JsonPath e = approve(staffOf(t.street()), visit);
+        JsonPath e = approve(staffOf(t.street()), general);
 
         assertEquals(15, k.getLong("points"), "2.5 h of kitchen help at 6 points an hour");
-        assertEquals(3, e.getLong("points"), "3 h of a category without its own rate, at the default 1");
+        assertEquals(3, e.getLong("points"), "3 h of general service at the default 1");
         assertEquals(city, k.getInt("ruleVersion"));
         assertEquals(city, e.getInt("ruleVersion"));
         as(Tokens.volunteer(v.id())).get("/api/v1/regions/" + t.community() + "/conversion-rules").then()
@@ -159,20 +162,20 @@ class HourClaimConversionTest {
     }
 
     @Test
-    void a_category_without_a_rate_where_the_rules_have_no_default_has_no_conversion_rule() {
+    void general_service_where_the_rules_have_no_default_rate_has_no_conversion_rule() {
         Api.Tree t = Api.tree();
         putRules(t.city(), rules("KITCHEN", 6));
         Api.Volunteer v = Api.volunteer(t.community());
-        long gardening = claimIn(v, "GARDENING", 9, 0, 60);
+        long general = claimIn(v, "DEFAULT", 9, 0, 60);
         long kitchen = claimIn(v, "KITCHEN", 10, 0, 60);
 
         assertProblem(as(Tokens.staff(Api.unique("staff"), t.street())).header("Accept-Language", "en")
-                .body(Map.of("decision", "APPROVE")).post("/api/v1/hour-claims/" + gardening + "/decision"),
+                .body(Map.of("decision", "APPROVE")).post("/api/v1/hour-claims/" + general + "/decision"),
                 422, "NO_CONVERSION_RULE").body("detail", equalTo(
-                        "No conversion rule applies to service category \"GARDENING\""));
+                        "No conversion rule applies to service category \"DEFAULT\""));
         approve(staffOf(t.street()), kitchen);
 
-        assertEquals("PENDING", status(gardening));
+        assertEquals("PENDING", status(general));
         assertBalance(v, "points.available", 6);
     }
 
@@ -204,6 +207,76 @@ class HourClaimConversionTest {
 
         assertEquals("PENDING", status(id));
         assertEquals(List.of(), historyKinds(v.id()));
+    }
+
+    // ---- versions dated back ----
+
+    private static OffsetDateTime daysAgo(int days, int hour) {
+        return yesterday(hour, 0).minusDays(days - 1);
+    }
+
+    private static Response putRulesAs(Map<String, Object> body, long regionId) {
+        return as(Tokens.admin()).header("Accept-Language", "en").body(body)
+                .put("/api/v1/regions/" + regionId + "/conversion-rules");
+    }
+
+    @Test
+    void a_version_dated_before_the_regions_current_one_is_refused_as_backdated() {
+        Api.Tree t = Api.tree();
+        OffsetDateTime tenDaysAgo = daysAgo(10, 0);
+        int current = putRules(t.city(), with(rules("DEFAULT", 1), "effectiveFrom", tenDaysAgo.toString()));
+
+        assertProblem(putRulesAs(with(rules("DEFAULT", 5), "effectiveFrom", daysAgo(20, 0).toString()), t.city()),
+                422, "CONVERSION_RULE_BACKDATED")
+                .body("detail", equalTo("The new version would take effect before the current one, in force from "
+                        + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(tenDaysAgo) + "; to date it back (it then applies only to claims not yet approved), set "
+                        + "backdated to true"));
+
+        as(Tokens.admin()).get("/api/v1/regions/" + t.city() + "/conversion-rules").then().statusCode(200)
+                .body("versions.id", contains(current));
+        // a version dated at or after the current one's needs no flag
+        putRules(t.city(), with(rules("DEFAULT", 2), "effectiveFrom", tenDaysAgo.toString()));
+    }
+
+    @Test
+    void a_communitys_first_version_dated_before_the_rules_it_inherits_is_backdated_too() {
+        Api.Tree t = Api.tree();
+        putRules(t.city(), with(rules("DEFAULT", 1), "effectiveFrom", daysAgo(10, 0).toString()));
+
+        assertProblem(putRulesAs(with(rules("DEFAULT", 5), "effectiveFrom", daysAgo(20, 0).toString()), t.community()),
+                422, "CONVERSION_RULE_BACKDATED");
+
+        as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/conversion-rules").then().statusCode(200)
+                .body("inheritedFrom", equalTo((int) t.city())).body("versions.size()", equalTo(0));
+    }
+
+    @Test
+    void an_explicitly_backdated_version_converts_pending_claims_of_its_period_and_approved_ones_keep_theirs() {
+        Api.Tree t = Api.tree();
+        int v1 = putRules(t.city(), with(rules("DEFAULT", 1), "effectiveFrom", daysAgo(60, 0).toString()));
+        int v2 = putRules(t.city(), with(rules("DEFAULT", 2), "effectiveFrom", daysAgo(10, 0).toString()));
+        Api.Volunteer v = Api.volunteer(t.community());
+        long approvedBefore = claim(v, daysAgo(40, 9), daysAgo(40, 11));
+        long pendingThen = claim(v, daysAgo(40, 13), daysAgo(40, 15));
+        long pendingRecent = claim(v, yesterday(9, 0), yesterday(11, 0));
+        String staff = staffOf(t.street());
+        JsonPath approved = approve(staff, approvedBefore);
+        assertEquals(List.of(v1, 2L), List.of(approved.getInt("ruleVersion"), approved.getLong("points")));
+
+        int v3 = putRulesAs(with(with(rules("DEFAULT", 5), "effectiveFrom", daysAgo(50, 0).toString()),
+                "backdated", true), t.city()).then().statusCode(200).extract().jsonPath().getInt("id");
+
+        JsonPath then = approve(staff, pendingThen);
+        JsonPath recent = approve(staff, pendingRecent);
+        assertEquals(List.of(v3, 10L), List.of(then.getInt("ruleVersion"), then.getLong("points")),
+                "a pending claim of the period the new version covers is converted under it");
+        assertEquals(List.of(v2, 4L), List.of(recent.getInt("ruleVersion"), recent.getLong("points")),
+                "the version current from ten days ago still governs what followed it");
+        JsonPath kept = read(approvedBefore);
+        assertEquals(List.of(v1, 2L), List.of(kept.getInt("ruleVersion"), kept.getLong("points")));
+        assertEquals(v1, transaction(kept.getLong("transactionId")).getInt("ruleVersion"));
+        assertBalance(v, "points.available", 16);
+        LedgerChecks.assertLedgerSound(housekeeping);
     }
 
     // ---- budgets ----

@@ -16,6 +16,7 @@ import static org.timebank.hours.HourClaimFixtures.putRules;
 import static org.timebank.hours.HourClaimFixtures.rules;
 import static org.timebank.hours.HourClaimFixtures.staffOf;
 import static org.timebank.hours.HourClaimFixtures.submit;
+import static org.timebank.hours.HourClaimFixtures.with;
 import static org.timebank.hours.HourClaimFixtures.yesterday;
 import static org.timebank.support.Api.as;
 import static org.timebank.support.Problems.assertProblem;
@@ -42,6 +43,7 @@ class HourClaimSubmissionTest {
     @Test
     void a_volunteers_claim_of_yesterday_is_recorded_pending_in_their_home_community() {
         Api.Tree t = Api.tree();
+        putRules(t.city(), rules("DEFAULT", 1, "ELDERLY_VISIT", 2));
         Api.Volunteer v = Api.volunteer(t.community());
         Map<String, Object> body = period(yesterday(9, 0), yesterday(11, 30));
         body.put("category", "ELDERLY_VISIT");
@@ -71,6 +73,66 @@ class HourClaimSubmissionTest {
         Api.Volunteer v = Api.volunteer(Api.tree().community());
 
         submit(v, yesterday(9, 0), yesterday(10, 0)).then().statusCode(201).body("category", equalTo("DEFAULT"));
+    }
+
+    // ---- the category ----
+
+    private static Map<String, Object> inCategory(String category, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+        Map<String, Object> body = period(startsAt, endsAt);
+        body.put("category", category);
+        return body;
+    }
+
+    @Test
+    void a_category_the_rules_do_not_name_is_refused_rather_than_converted_at_DEFAULT() {
+        Api.Tree t = Api.tree();
+        putRules(t.city(), rules("DEFAULT", 1, "KITCHEN", 6));
+        Api.Volunteer v = Api.volunteer(t.community());
+        Map<String, Object> misspelt = inCategory("KITCHN", yesterday(9, 0), yesterday(10, 0));
+
+        assertProblem(as(Tokens.volunteer(v.id())).header("Accept-Language", "en").body(misspelt)
+                .post("/api/v1/hour-claims"), 422, "UNKNOWN_SERVICE_CATEGORY")
+                .body("detail", equalTo("Service category \"KITCHN\" is not named by the community's conversion rules; "
+                        + "use a category they name, or DEFAULT"))
+                .body("errors[0].field", equalTo("category"))
+                .body("errors[0].code", equalTo("UNKNOWN_SERVICE_CATEGORY"));
+        misspelt.put("volunteerId", v.id());
+        assertProblem(submit(staffOf(t.street()), misspelt), 422, "UNKNOWN_SERVICE_CATEGORY");
+
+        assertEquals(List.of(), ids(as(Tokens.admin()).get("/api/v1/hour-claims?volunteerId=" + v.id())));
+        submit(Tokens.volunteer(v.id()), inCategory("KITCHEN", yesterday(9, 0), yesterday(10, 0))).then()
+                .statusCode(201);
+    }
+
+    @Test
+    void DEFAULT_is_the_general_category_whether_or_not_the_rules_name_it() {
+        Api.Tree t = Api.tree();
+        Api.Volunteer v = Api.volunteer(t.community());
+        assertProblem(submit(Tokens.volunteer(v.id()), inCategory("KITCHEN", yesterday(8, 0), yesterday(9, 0))),
+                422, "UNKNOWN_SERVICE_CATEGORY");
+        submit(Tokens.volunteer(v.id()), inCategory("DEFAULT", yesterday(9, 0), yesterday(10, 0))).then()
+                .statusCode(201);
+
+        putRules(t.city(), rules("KITCHEN", 6));
+
+        submit(Tokens.volunteer(v.id()), inCategory("DEFAULT", yesterday(10, 0), yesterday(11, 0))).then()
+                .statusCode(201).body("category", equalTo("DEFAULT"));
+    }
+
+    @Test
+    void the_category_is_judged_by_the_rules_in_force_when_the_service_started() {
+        Api.Tree t = Api.tree();
+        putRules(t.city(), rules("DEFAULT", 1, "KITCHEN", 6));
+        putRules(t.community(), with(rules("DEFAULT", 1, "GARDENING", 3), "effectiveFrom", yesterday(12, 0).toString()));
+        Api.Volunteer v = Api.volunteer(t.community());
+        String token = Tokens.volunteer(v.id());
+
+        submit(token, inCategory("KITCHEN", yesterday(9, 0), yesterday(10, 0))).then().statusCode(201);
+        assertProblem(submit(token, inCategory("GARDENING", yesterday(10, 0), yesterday(11, 0))),
+                422, "UNKNOWN_SERVICE_CATEGORY");
+        submit(token, inCategory("GARDENING", yesterday(13, 0), yesterday(14, 0))).then().statusCode(201);
+        assertProblem(submit(token, inCategory("KITCHEN", yesterday(14, 0), yesterday(15, 0))),
+                422, "UNKNOWN_SERVICE_CATEGORY");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.timebank.support.Api.as;
+import static org.timebank.support.Problems.assertProblem;
 import static org.timebank.transfer.TransferFixtures.donate;
 import static org.timebank.transfer.TransferFixtures.gift;
 import static org.timebank.transfer.TransferFixtures.grant;
@@ -240,6 +241,32 @@ class TransferFlowTest {
 
         assertEquals(0, Api.balance(elder, "points.available"));
         assertEquals(50, pool(t.community(), "points.available"));
+    }
+
+    @Test
+    void staff_grant_only_to_volunteers_they_may_see_and_to_them_others_are_as_absent_as_unknown_ids() {
+        Api.Tree t = Api.tree();
+        long sibling = Api.region(Api.unique("社区"), "COMMUNITY", t.street());
+        Api.Volunteer donor = volunteerWith(t.community(), 50, 0);
+        Api.Volunteer stranger = volunteerWith(Api.tree().community(), 0, 0);
+        Api.Volunteer neighbour = volunteerWith(sibling, 0, 0);
+        donate(donor, null, "POINTS", 50).then().statusCode(201);
+        String communityStaff = Tokens.staff("staff-grant", t.community());
+
+        var hidden = grant(communityStaff, t.community(), stranger.id(), "POINTS", 10);
+        var absent = grant(communityStaff, t.community(), Long.MAX_VALUE, "POINTS", 10);
+        assertProblem(hidden, 422, "VOLUNTEER_NOT_FOUND");
+        assertProblem(absent, 422, "VOLUNTEER_NOT_FOUND");
+        // the sibling community's volunteer is outside this staff member's scope as well
+        assertProblem(grant(communityStaff, t.community(), neighbour.id(), "POINTS", 10), 422, "VOLUNTEER_NOT_FOUND");
+        assertEquals(0, Api.balance(stranger, "points.available"));
+        assertEquals(50, pool(t.community(), "points.available"));
+
+        // staff of the street serve both communities: they may grant from one's pool to the other's volunteer
+        grant(Tokens.staff("staff-street", t.street()), t.community(), neighbour.id(), "POINTS", 10).then()
+                .statusCode(201);
+        assertEquals(10, Api.balance(neighbour, "points.available"));
+        LedgerChecks.assertLedgerSound(housekeeping);
     }
 
     @Test

@@ -72,13 +72,16 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Publish an activity (staff serving its community, admin)",
-            description = "The activity's hour claims are made in its community under its category; pointsPerHour, "
-                    + "when given, overrides the region's rate for them. Capacity bounds the enrollments. An end not after the "
-                    + "start is a 400 VALIDATION_FAILED with ACTIVITY_END_NOT_AFTER_START on endsAt.")
+            description = "The activity's hour claims are made in its community under its category, which must be one "
+                    + "the conversion rules in force for the community at startsAt rate, or DEFAULT (else 422 "
+                    + "UNKNOWN_SERVICE_CATEGORY, field category); pointsPerHour, when given, overrides the region's rate for "
+                    + "them. Capacity bounds the enrollments. Attendance and check-ins accept only enrolled volunteers "
+                    + "unless walkInsWelcome is true. An end not after the start is a 400 VALIDATION_FAILED with "
+                    + "ACTIVITY_END_NOT_AFTER_START on endsAt.")
     @APIResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE: the community is outside the regions the caller serves")
-    @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY")
+    @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY, UNKNOWN_SERVICE_CATEGORY")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateActivity request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities", request, () -> {
             ActivityView activity = activities.create(caller, request);
@@ -181,8 +184,8 @@ public class ActivityResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Record attendance: a pending hour claim per record (staff serving the activity's community)",
             description = "All or nothing. Each record must meet the rules of an hour claim, overlap the activity's time, "
-                    + "name a volunteer who exists, and overlap neither another record of the same volunteer nor one of "
-                    + "their pending or approved claims. If any does not, nothing is recorded and the problem lists every "
+                    + "name a volunteer who exists and enrolled (unless the activity welcomes walk-ins), and overlap "
+                    + "neither another record of the same volunteer nor one of their pending or approved claims. If any does not, nothing is recorded and the problem lists every "
                     + "bad record in `errors` (field `records[i]`, with its code). Staff never record their own hours.")
     @APIResponse(responseCode = "201", description = "The pending claims, in the order of the records",
             content = @Content(schema = @Schema(implementation = AttendanceView.class)))
@@ -190,7 +193,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "422", description = "ATTENDANCE_INVALID, with each bad record in `errors`: CLAIM_END_NOT_AFTER_START, "
             + "CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, CLAIM_TOO_OLD, ATTENDANCE_OUTSIDE_ACTIVITY, "
-            + "ATTENDANCE_RECORDS_OVERLAP, CLAIM_OVERLAPS, VOLUNTEER_NOT_FOUND")
+            + "ATTENDANCE_RECORDS_OVERLAP, CLAIM_OVERLAPS, VOLUNTEER_NOT_FOUND, NOT_ENROLLED")
     public Response attend(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull Attendance request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/attendance",
@@ -218,13 +221,14 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Check in with the venue's code: a pending hour claim for the calling volunteer",
-            description = "The code must be one issued for this activity and not yet expired. The period must overlap "
-                    + "the activity's time and meet the rules of an hour claim; staff review it like any claim.")
+            description = "The code must be one issued for this activity and not yet expired. The volunteer must have "
+                    + "enrolled, unless the activity welcomes walk-ins. The period must overlap the activity's time and "
+                    + "meet the rules of an hour claim; staff review it like any claim.")
     @APIResponse(responseCode = "201", description = "The pending claim",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "CLAIM_OVERLAPS")
-    @APIResponse(responseCode = "422", description = "CHECKIN_CODE_INVALID (wrong or expired), ATTENDANCE_OUTSIDE_ACTIVITY, "
+    @APIResponse(responseCode = "422", description = "CHECKIN_CODE_INVALID (wrong or expired), NOT_ENROLLED, ATTENDANCE_OUTSIDE_ACTIVITY, "
             + "CLAIM_END_NOT_AFTER_START, CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, CLAIM_TOO_OLD")
     public Response checkIn(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull CheckIn request) {

@@ -29,7 +29,8 @@ public final class ActivityViews {
     public record CreateActivity(
             @NotNull @Positive @Schema(description = "the community it takes place in", example = "4") Long communityId,
             @NotBlank @Size(max = 100) @Schema(example = "社区食堂帮厨") String title,
-            @NotNull @Pattern(regexp = HoursViews.CATEGORY) @Schema(description = "service category: the conversion rule its hours earn under",
+            @NotNull @Pattern(regexp = HoursViews.CATEGORY) @Schema(description = "service category: the conversion rule its "
+                    + "hours earn under; one the rules in force for the community at startsAt rate, or DEFAULT",
                     example = "KITCHEN") String category,
             @Size(max = 200) @Schema(example = "百步亭花园社区食堂") String place,
             @NotNull @Schema(example = "2026-11-25T09:00:00+08:00") OffsetDateTime startsAt,
@@ -37,7 +38,10 @@ public final class ActivityViews {
             @NotNull @Min(1) @Max(100000) @Schema(description = "how many volunteers may enroll", example = "10") Integer capacity,
             @DecimalMin("0") @DecimalMax("100000") @Digits(integer = 6, fraction = 3)
             @Schema(description = "points per hour for claims from this activity, overriding the region's rate for the category (up to 3 decimals)",
-                    example = "6") BigDecimal pointsPerHour) {}
+                    example = "6") BigDecimal pointsPerHour,
+            @Schema(description = "whether volunteers who did not enroll may attend: staff record them and they check in "
+                    + "like the enrolled (default false: only enrolled volunteers)", defaultValue = "false")
+            Boolean walkInsWelcome) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Activity")
@@ -47,11 +51,13 @@ public final class ActivityViews {
             @Schema(description = "how many volunteers may enroll") int capacity,
             @Schema(description = "how many have enrolled") int enrolled,
             @Schema(description = "the activity's own points per hour, if it sets one") BigDecimal pointsPerHour,
+            @Schema(description = "whether volunteers who did not enroll may attend; if not, attendance and check-ins "
+                    + "accept only enrolled volunteers") boolean walkInsWelcome,
             String createdBy, OffsetDateTime createdAt) {
         public static ActivityView of(Activity a) {
             return new ActivityView(a.id, a.communityId, a.title, a.category, a.place, Times.local(a.startsAt),
-                    Times.local(a.endsAt), a.capacity, a.enrolled, plain(a.pointsPerHour), a.createdBy,
-                    Times.local(a.createdAt));
+                    Times.local(a.endsAt), a.capacity, a.enrolled, plain(a.pointsPerHour), a.walkInsWelcome,
+                    a.createdBy, Times.local(a.createdAt));
         }
 
         /** 6.000 as 6, never as 6E+0. */

@@ -72,12 +72,14 @@ public class HourClaimResource {
             description = "The end must follow the start, not lie in the future, be at most timebank.hours.max-claim-minutes "
                     + "after the start and not older than timebank.hours.max-claim-age; the period may not overlap the "
                     + "volunteer's other pending or approved claims (so no day holds more than 24 hours). Staff record "
-                    + "claims only in communities they serve.")
+                    + "claims only in communities they serve. Without an activity, the category must be one the conversion "
+                    + "rules in force for the community when the service started rate, or DEFAULT: any other is a 422 "
+                    + "UNKNOWN_SERVICE_CATEGORY (field category), never converted at the DEFAULT rate.")
     @APIResponse(responseCode = "201", description = "Recorded, pending review",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "409", description = "CLAIM_OVERLAPS")
     @APIResponse(responseCode = "422", description = "CLAIM_END_NOT_AFTER_START, CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, "
-            + "CLAIM_TOO_OLD, VOLUNTEER_NOT_FOUND, ACTIVITY_NOT_FOUND, REGION_NOT_FOUND, NOT_A_COMMUNITY")
+            + "CLAIM_TOO_OLD, UNKNOWN_SERVICE_CATEGORY, VOLUNTEER_NOT_FOUND, ACTIVITY_NOT_FOUND, REGION_NOT_FOUND, NOT_A_COMMUNITY")
     public Response submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull SubmitClaim request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims", request, () -> {
             ClaimView claim = claims.submit(caller, request);

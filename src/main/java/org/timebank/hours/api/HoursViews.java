@@ -33,7 +33,8 @@ public final class HoursViews {
 
     @Schema(name = "CategoryRate")
     public record CategoryRate(
-            @NotNull @Pattern(regexp = CATEGORY) @Schema(description = "service category; DEFAULT applies to every category without its own rate",
+            @NotNull @Pattern(regexp = CATEGORY) @Schema(description = "service category; claims and activities may name only "
+                    + "the categories the rules in force for their community rate, and DEFAULT, the general category",
                     example = "KITCHEN") String category,
             @NotNull @DecimalMin("0") @DecimalMax("100000") @Digits(integer = 6, fraction = 3)
             @Schema(description = "points per hour of service (up to 3 decimals)", example = "6") BigDecimal pointsPerHour) {}
@@ -46,12 +47,18 @@ public final class HoursViews {
 
     @Schema(name = "PutConversionRules", description = "A new version of a region's rules; it applies to service from effectiveFrom on, in the region and every region under it that has no rules of its own")
     public record PutConversionRules(
-            @Schema(description = "default: now; service that started earlier keeps the rules then in force") OffsetDateTime effectiveFrom,
+            @Schema(description = "default: now; service that started earlier keeps the rules then in force. Not before "
+                    + "the effectiveFrom of the version current for the region (its latest, or the one it inherits), "
+                    + "unless backdated is true") OffsetDateTime effectiveFrom,
             @NotNull @Min(1) @Max(60) @Schema(description = "service is counted in whole units of this many minutes (1 = to the minute, 15 = quarter hours); must divide 60", example = "1")
             Integer granularityMinutes,
             @NotNull @Schema(description = "how points that are not whole are rounded", example = "DOWN") Rounding rounding,
             @NotEmpty @Size(max = 50) List<@Valid @NotNull CategoryRate> rates,
-            @Valid HoursCap hoursCap) {}
+            @Valid HoursCap hoursCap,
+            @Schema(description = "true to date the version back, before the effectiveFrom of the version current for the "
+                    + "region: it then governs service from effectiveFrom until the next version takes effect, for claims "
+                    + "not yet approved (approved claims keep the version recorded on their postings). Without it such a "
+                    + "version is refused with CONVERSION_RULE_BACKDATED", defaultValue = "false") Boolean backdated) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ConversionRuleSet")
@@ -88,7 +95,8 @@ public final class HoursViews {
             @Positive @Schema(description = "whose hours; default: the calling volunteer", example = "1") Long volunteerId,
             @Positive @Schema(description = "the activity served at, if any; then the community and category are the activity's") Long activityId,
             @Positive @Schema(description = "where the service was done (without an activity); default: the volunteer's home community") Long communityId,
-            @Pattern(regexp = CATEGORY) @Schema(description = "service category (without an activity); default DEFAULT", example = "ELDERLY_VISIT") String category,
+            @Pattern(regexp = CATEGORY) @Schema(description = "service category (without an activity): one the conversion rules "
+                    + "in force for the community when the service started rate, or DEFAULT (the default)", example = "ELDERLY_VISIT") String category,
             @NotNull @Schema(example = "2026-11-20T09:00:00+08:00") OffsetDateTime startsAt,
             @NotNull @Schema(example = "2026-11-20T11:30:00+08:00") OffsetDateTime endsAt,
             @Size(max = 500) @Schema(example = "visited Mrs Li, 3rd floor") String description) {}

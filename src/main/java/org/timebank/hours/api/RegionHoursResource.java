@@ -64,9 +64,14 @@ public class RegionHoursResource {
             description = "Versions are never changed: this appends one, in force from effectiveFrom for service in the region "
                     + "and in every region below it without rules of its own. Points = credited minutes x points per hour "
                     + "/ 60, rounded as `rounding` says; credited minutes are the served minutes counted down to whole units "
-                    + "of `granularityMinutes`. The version id is recorded on every approval posted under it.")
+                    + "of `granularityMinutes`. The version id is recorded on every approval posted under it. A version "
+                    + "dated before the one current for the region (its own latest, or the one it inherits) would change "
+                    + "how pending claims of that earlier period convert: it is refused with CONVERSION_RULE_BACKDATED "
+                    + "unless `backdated` is true, and then governs, for claims not yet approved, service from "
+                    + "effectiveFrom until the next version takes effect. Approved claims keep their version.")
     @APIResponse(responseCode = "200", description = "The new version",
             content = @Content(schema = @Schema(implementation = RuleSetView.class)))
+    @APIResponse(responseCode = "422", description = "CONVERSION_RULE_BACKDATED")
     public Response putRules(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull PutConversionRules request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/conversion-rules",

@@ -34,6 +34,9 @@ public class Activity extends PanacheEntityBase {
     public Integer enrolled;
     @Column(name = "points_per_hour", precision = 9, scale = 3)
     public BigDecimal pointsPerHour;
+    /** Whether volunteers who did not enroll may be recorded or check in. */
+    @Column(name = "walk_ins_welcome", nullable = false)
+    public boolean walkInsWelcome;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)

@@ -102,6 +102,24 @@ public class ActivityStore {
         });
     }
 
+    /** Those of the volunteers who enrolled in the activity. */
+    public Set<Long> enrolledAmong(long activityId, Set<Long> volunteerIds) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select volunteer_id from enrollment where activity_id = ? and volunteer_id = any (?)")) {
+                s.setLong(1, activityId);
+                s.setArray(2, c.createArrayOf("bigint", volunteerIds.toArray(Long[]::new)));
+                Set<Long> found = new HashSet<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getLong(1));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     /** Those of the ids that are volunteers. */
     public Set<Long> existingVolunteers(Set<Long> ids) {
         return jdbc.run(c -> {

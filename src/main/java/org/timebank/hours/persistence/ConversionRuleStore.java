@@ -32,14 +32,22 @@ public class ConversionRuleStore {
     private static final String SELECT = "select id, region_id, version, effective_from, granularity_minutes, rounding, "
             + "hours_cap_minutes, over_cap, created_by, created_at from conversion_rule_set ";
 
-    /** Appends the next version of a region's rules (the region row is locked so versions do not race). */
-    public Stored append(long regionId, Instant effectiveFrom, int granularity, Rounding rounding,
-                         Map<String, BigDecimal> rates, Long capMinutes, OverCap overCap, String actor) {
-        return jdbc.run(c -> {
+    /** Locks the region's row until the transaction ends: its versions are appended one at a time. */
+    public void lockVersions(long regionId) {
+        jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("select 1 from region where id = ? for no key update")) {
                 s.setLong(1, regionId);
                 s.executeQuery().close();
             }
+            return null;
+        });
+    }
+
+    /** Appends the next version of a region's rules (the region row is locked so versions do not race). */
+    public Stored append(long regionId, Instant effectiveFrom, int granularity, Rounding rounding,
+                         Map<String, BigDecimal> rates, Long capMinutes, OverCap overCap, String actor) {
+        lockVersions(regionId);
+        return jdbc.run(c -> {
             int id;
             try (PreparedStatement s = c.prepareStatement(
                     "insert into conversion_rule_set (region_id, version, effective_from, granularity_minutes, rounding, "
@@ -89,6 +97,12 @@ public class ConversionRuleStore {
                     });
             return found.stream().findFirst();
         });
+    }
+
+    /** The region's own version that takes effect last (of two at one time, the later version). */
+    public Optional<Stored> latest(long regionId) {
+        return jdbc.run(c -> load(c, SELECT + "where region_id = ? order by effective_from desc, version desc limit 1",
+                ps -> ps.setLong(1, regionId)).stream().findFirst());
     }
 
     /** A region's own versions, newest first. */

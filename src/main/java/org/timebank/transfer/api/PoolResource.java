@@ -64,7 +64,8 @@ public class PoolResource {
     @Operation(summary = "Grant points or hours from a community's pool to a volunteer (staff serving the community, "
             + "never to themselves; Idempotency-Key required)",
             description = "Posts one GRANT transaction pool -> the volunteer's wallet, with the reason as its memo. "
-                    + "The pool cannot be overdrawn.")
+                    + "The pool cannot be overdrawn. The volunteer must be one the caller may see (their home community "
+                    + "is among the regions the caller serves); any other is VOLUNTEER_NOT_FOUND, as an unknown id is.")
     @APIResponse(responseCode = "201", description = "Granted",
             content = @Content(schema = @Schema(implementation = GrantView.class)))
     @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE, GRANT_TO_SELF")

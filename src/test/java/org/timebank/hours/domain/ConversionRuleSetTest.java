@@ -1,12 +1,15 @@
 package org.timebank.hours.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +58,17 @@ class ConversionRuleSetTest {
         ConversionRuleSet.NoRate none = assertInstanceOf(ConversionRuleSet.NoRate.class,
                 kitchenOnly.convert("GARDENING", 60, null));
         assertEquals("GARDENING", none.category());
+    }
+
+    @Test
+    void a_new_claim_or_activity_names_a_category_the_rules_in_force_rate_or_DEFAULT() {
+        Optional<ConversionRuleSet> kitchenOnly = Optional.of(rules(1, Rounding.DOWN, Map.of("KITCHEN", new BigDecimal("6"))));
+
+        assertTrue(ConversionRuleSet.isKnown("KITCHEN", kitchenOnly));
+        assertFalse(ConversionRuleSet.isKnown("GARDENING", kitchenOnly));
+        assertTrue(ConversionRuleSet.isKnown("DEFAULT", kitchenOnly), "the general category, rated or not");
+        assertTrue(ConversionRuleSet.isKnown("DEFAULT", Optional.empty()));
+        assertFalse(ConversionRuleSet.isKnown("KITCHEN", Optional.empty()), "without rules in force, only DEFAULT");
     }
 
     @Test
