@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final transient List<Item> errors;
+    private final Long retryAfterSeconds;
 
     /** One item of the problem's errors list; its detail is the message of {@code code} filled with {@code arg}. */
     public record Item(String field, Integer line, String code, Object arg) {}
@@ -20,17 +21,28 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException(int status, String code, List<Item> errors, Object... args) {
+        this(status, code, errors, null, args);
+    }
+
+    private ApiException(int status, String code, List<Item> errors, Long retryAfterSeconds, Object[] args) {
         super(code, null, false, false);
         this.status = status;
         this.code = code;
         this.args = args;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The same problem, telling the client when to try again (the {@code Retry-After} header, in seconds). */
+    public ApiException retryAfter(long seconds) {
+        return new ApiException(status, code, errors, seconds, args);
     }
 
     public int status() { return status; }
     public String code() { return code; }
     public Object[] args() { return args; }
     public List<Item> errors() { return errors; }
+    public Long retryAfterSeconds() { return retryAfterSeconds; }
 
     public static ApiException badRequest(String code, Object... args) { return new ApiException(400, code, args); }
     public static ApiException forbidden(String code, Object... args) { return new ApiException(403, code, args); }

@@ -60,6 +60,9 @@ public class ProblemMappers {
             // RFC 9110: a 401 names the scheme to authenticate with, whichever layer refused
             return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
         return r;
     }
 
