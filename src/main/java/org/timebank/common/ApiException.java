@@ -11,7 +11,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final transient List<Item> errors;
-    private final Integer retryAfterSeconds;
+    private final Long retryAfterSeconds;
 
     /** One item of the problem's errors list; its detail is the message of {@code code} filled with {@code arg}. */
     public record Item(String field, Integer line, String code, Object arg) {}
@@ -24,7 +24,7 @@ public class ApiException extends RuntimeException {
         this(status, code, errors, null, args);
     }
 
-    private ApiException(int status, String code, List<Item> errors, Integer retryAfterSeconds, Object... args) {
+    private ApiException(int status, String code, List<Item> errors, Long retryAfterSeconds, Object[] args) {
         super(code, null, false, false);
         this.status = status;
         this.code = code;
@@ -33,8 +33,8 @@ public class ApiException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** The same problem, telling the client how many seconds to wait before trying again ({@code Retry-After}). */
-    public ApiException retryAfter(int seconds) {
+    /** The same problem, telling the client when to try again (the {@code Retry-After} header, in seconds). */
+    public ApiException retryAfter(long seconds) {
         return new ApiException(status, code, errors, seconds, args);
     }
 
@@ -42,8 +42,7 @@ public class ApiException extends RuntimeException {
     public String code() { return code; }
     public Object[] args() { return args; }
     public List<Item> errors() { return errors; }
-    /** Seconds to wait before a retry, or null when waiting would not help. */
-    public Integer retryAfterSeconds() { return retryAfterSeconds; }
+    public Long retryAfterSeconds() { return retryAfterSeconds; }
 
     public static ApiException badRequest(String code, Object... args) { return new ApiException(400, code, args); }
     public static ApiException forbidden(String code, Object... args) { return new ApiException(403, code, args); }

@@ -38,6 +38,12 @@ import org.timebank.volunteer.persistence.Volunteer;
  */
 @ApplicationScoped
 public class AttendanceService {
+    /**
+     * The refusals that are failed guesses of a check-in code, limited by timebank.rate-limits.checkin-code:
+     * a wrong code and an expired one (the answer does not tell them apart).
+     */
+    public static final Set<String> WRONG_CODE = Set.of("CHECKIN_CODE_INVALID");
+
     /** Separates check-in codes from the other values hashed under the same key. */
     private static final String CODE_HASH_KIND = "activity-checkin-code";
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.Page;
@@ -48,6 +49,13 @@ import org.timebank.volunteer.PiiProtector;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class RedemptionService {
+    /**
+     * The refusals that are failed guesses of a payment code, limited by timebank.rate-limits.payment-code:
+     * an unknown code. A used or expired code was a real one, shown too late or twice at the till: no
+     * guess, and counting it would lock out a busy shop's honest queue.
+     */
+    public static final Set<String> UNKNOWN_CODE = Set.of("PAYMENT_CODE_INVALID");
+
     static final String SOURCE_TYPE = "REDEMPTION";
     private static final String CODE_HASH_KIND = "payment-code";
 

@@ -24,6 +24,7 @@ import org.timebank.common.Idempotency;
 import org.timebank.expiry.PointsExpiryJob;
 import org.timebank.leaderboard.LeaderboardJob;
 import org.timebank.redemption.RedemptionHousekeeping;
+import org.timebank.security.AttemptLimiter;
 import org.timebank.support.Api;
 import org.timebank.support.Boards;
 import org.timebank.support.LedgerChecks;
@@ -80,6 +81,8 @@ class ServiceRoleTest {
     Idempotency idempotency;
     @Inject
     LeaderboardJob leaderboards;
+    @Inject
+    AttemptLimiter attempts;
 
     @Test
     void the_service_runs_as_a_role_that_owns_nothing() throws SQLException {
@@ -115,6 +118,9 @@ class ServiceRoleTest {
                 .statusCode(201).extract().jsonPath().getString("code");
         long redemption = as(operator).body(Map.of("shopId", shop, "code", code, "points", 20))
                 .post("/api/v1/redemptions").then().statusCode(201).extract().jsonPath().getLong("id");
+        // an unknown code is counted against the operator's and the shop's limits
+        as(operator).body(Map.of("shopId", shop, "code", "0000000000AAAAAAAAAA", "points", 20))
+                .post("/api/v1/redemptions").then().statusCode(422).body("code", equalTo("PAYMENT_CODE_INVALID"));
         as(operator).header("Idempotency-Key", Api.key()).body(Map.of("points", 5))
                 .post("/api/v1/redemptions/" + redemption + "/refund").then().statusCode(201);
         as(Tokens.volunteer(v.id())).header("Idempotency-Key", Api.key())
@@ -127,6 +133,7 @@ class ServiceRoleTest {
         redemptions.sweepExpired();
         expiry.expireDue(Instant.now());
         idempotency.purgeExpired();
+        attempts.purge();
         as(Tokens.volunteer(friend.id())).body(Map.of("shownOnBoards", false))
                 .put("/api/v1/volunteers/" + friend.id() + "/leaderboard-visibility").then().statusCode(200);
         Boards.settle(leaderboards, dataSource);

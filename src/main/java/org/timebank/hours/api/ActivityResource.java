@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,7 +49,9 @@ import org.timebank.hours.api.ActivityViews.Enroll;
 import org.timebank.hours.api.ActivityViews.EnrollmentView;
 import org.timebank.hours.api.HoursViews.ClaimView;
 import org.timebank.hours.persistence.ActivityStore;
+import org.timebank.security.AttemptLimiter;
 import org.timebank.security.Caller;
+import org.timebank.security.RateLimitConfig;
 import org.timebank.security.Roles;
 
 @Path("/api/v1/activities")
@@ -67,6 +70,10 @@ public class ActivityResource {
     Tx tx;
     @Inject
     ObjectMapper json;
+    @Inject
+    AttemptLimiter attempts;
+    @Inject
+    RateLimitConfig rateLimits;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -223,19 +230,37 @@ public class ActivityResource {
     @Operation(summary = "Check in with the venue's code: a pending hour claim for the calling volunteer",
             description = "The code must be one issued for this activity and not yet expired. The volunteer must have "
                     + "enrolled, unless the activity welcomes walk-ins. The period must overlap the activity's time and "
-                    + "meet the rules of an hour claim; staff review it like any claim.")
+                    + "meet the rules of an hour claim; staff review it like any claim. Wrong or expired codes are limited "
+                    + "per volunteer and per activity (timebank.rate-limits.checkin-code.*): past a limit, every code is "
+                    + "refused with 429 until its window has passed.")
     @APIResponse(responseCode = "201", description = "The pending claim",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "CLAIM_OVERLAPS")
     @APIResponse(responseCode = "422", description = "CHECKIN_CODE_INVALID (wrong or expired), NOT_ENROLLED, ATTENDANCE_OUTSIDE_ACTIVITY, "
             + "CLAIM_END_NOT_AFTER_START, CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, CLAIM_TOO_OLD")
+    @APIResponse(responseCode = "429", description = "TOO_MANY_ATTEMPTS: too many wrong or expired codes from this "
+            + "volunteer, or for this activity, within the window; any code, the right one too, is refused until it ends",
+            headers = @Header(name = "Retry-After", description = "Seconds until the window ends",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Response checkIn(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull CheckIn request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/check-ins",
-                request, () -> {
+        return attempts.guard(checkInLimits(id), AttendanceService.WRONG_CODE, () -> idempotency.write(caller.subject(),
+                idempotencyKey, false, "POST /activities/" + id + "/check-ins", request, () -> {
                     ClaimView claim = attendance.checkIn(caller, id, request);
                     return Idempotency.Outcome.created(URI.create("/api/v1/hour-claims/" + claim.id()), claim);
-                });
+                }));
+    }
+
+    /**
+     * Wrong codes count against the volunteer, whatever the activity, and against the activity, whose
+     * codes are what is being guessed: many volunteers' accounts together get no more tries at it.
+     */
+    private List<AttemptLimiter.Limit> checkInLimits(long activityId) {
+        RateLimitConfig.CheckinCode limits = rateLimits.checkinCode();
+        return List.of(
+                new AttemptLimiter.Limit("checkin-code.caller", caller.subject(), limits.perCaller(), limits.window()),
+                new AttemptLimiter.Limit("checkin-code.activity", Long.toString(activityId), limits.perActivity(),
+                        limits.window()));
     }
 }

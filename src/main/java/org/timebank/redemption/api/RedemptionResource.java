@@ -14,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,7 +31,9 @@ import org.timebank.redemption.api.RedemptionViews.RedeemRequest;
 import org.timebank.redemption.api.RedemptionViews.RedemptionView;
 import org.timebank.redemption.api.RedemptionViews.RefundRequest;
 import org.timebank.redemption.api.RedemptionViews.RefundView;
+import org.timebank.security.AttemptLimiter;
 import org.timebank.security.Caller;
+import org.timebank.security.RateLimitConfig;
 import org.timebank.security.Roles;
 
 @Path("/api/v1/redemptions")
@@ -42,6 +48,10 @@ public class RedemptionResource {
     Caller caller;
     @Inject
     Tx tx;
+    @Inject
+    AttemptLimiter attempts;
+    @Inject
+    RateLimitConfig rateLimits;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -52,7 +62,9 @@ public class RedemptionResource {
                     + "reserved for timebank.redemption.hold-timeout (HOLD: capture or void it later). Give either items "
                     + "of the catalogue or points. Where the volunteer's home community (or a region above it) sets a "
                     + "minimum of confirmed service for redeeming, a volunteer below it is refused. If anything is "
-                    + "refused nothing happens, and the code stays usable.")
+                    + "refused nothing happens, and the code stays usable. Unknown codes are limited per operator and per "
+                    + "shop (timebank.rate-limits.payment-code.*): past a limit, every code is refused with 429 until its "
+                    + "window has passed.")
     @APIResponse(responseCode = "201", description = "Redeemed (or held)",
             content = @Content(schema = @Schema(implementation = RedemptionView.class)))
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the operator of this shop")
@@ -60,11 +72,32 @@ public class RedemptionResource {
     @APIResponse(responseCode = "409", description = "PAYMENT_CODE_USED, OUT_OF_STOCK")
     @APIResponse(responseCode = "422", description = "PAYMENT_CODE_INVALID, PAYMENT_CODE_EXPIRED, INSUFFICIENT_POINTS, "
             + "SHOP_ITEM_NOT_FOUND, REDEMPTION_ITEMS_OR_POINTS, REDEMPTION_THRESHOLD_NOT_MET")
+    @APIResponse(responseCode = "429", description = "TOO_MANY_ATTEMPTS: too many unknown codes from this operator, or "
+            + "at this shop, within the window; any code, a valid one too, is refused (and stays unused) until it ends",
+            headers = @Header(name = "Retry-After", description = "Seconds until the window ends",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Response redeem(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RedeemRequest request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions", request, () -> {
-            RedemptionView r = redemptions.redeem(caller, request);
-            return Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + r.id()), r);
-        });
+        return attempts.guard(redeemLimits(request.shopId()), RedemptionService.UNKNOWN_CODE, () -> idempotency.write(
+                caller.subject(), idempotencyKey, false, "POST /redemptions", request, () -> {
+                    RedemptionView r = redemptions.redeem(caller, request);
+                    return Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + r.id()), r);
+                }));
+    }
+
+    /**
+     * Whoever enumerates payment codes varies the code itself, so a limit per code would stop nothing:
+     * unknown codes count against who enters them (the operator, a till) and where (the shop, whose
+     * tills and operators together get no more tries). A shop the caller does not operate is refused
+     * with 403 anyway; it gets no counter, so that nobody can spend another shop's allowance.
+     */
+    private List<AttemptLimiter.Limit> redeemLimits(long shopId) {
+        RateLimitConfig.PaymentCode limits = rateLimits.paymentCode();
+        List<AttemptLimiter.Limit> all = new ArrayList<>();
+        all.add(new AttemptLimiter.Limit("payment-code.caller", caller.subject(), limits.perCaller(), limits.window()));
+        if (caller.operates(shopId)) {
+            all.add(new AttemptLimiter.Limit("payment-code.shop", Long.toString(shopId), limits.perShop(), limits.window()));
+        }
+        return all;
     }
 
     @GET
