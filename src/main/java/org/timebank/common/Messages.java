@@ -51,6 +51,21 @@ public final class Messages {
         return CHINESE;
     }
 
+    /** A length of service in a message: "33 小时 20 分钟", "33 hours 20 minutes"; never rounded. */
+    public record Minutes(long minutes) {
+        String in(Locale locale) {
+            long h = minutes / 60;
+            long m = minutes % 60;
+            boolean english = "en".equals(locale.getLanguage());
+            String hours = english ? h + (h == 1 ? " hour" : " hours") : h + " 小时";
+            String rest = english ? m + (m == 1 ? " minute" : " minutes") : m + " 分钟";
+            if (h == 0) {
+                return rest;
+            }
+            return m == 0 ? hours : hours + " " + rest;
+        }
+    }
+
     public static String format(Locale locale, String code, Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -60,10 +75,10 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return code;
         }
-        // ids and amounts print as they are (no "1,001")
+        // ids and amounts print as they are (no "1,001"); durations in the words of the language
         Object[] text = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            text[i] = String.valueOf(args[i]);
+            text[i] = args[i] instanceof Minutes m ? m.in(locale) : String.valueOf(args[i]);
         }
         return new MessageFormat(template, locale).format(text);
     }

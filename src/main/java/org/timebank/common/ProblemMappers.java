@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -30,10 +32,14 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.timebank.security.Roles;
 
 /** Every failure leaves as application/problem+json with a stable code; never a stack trace. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    SecurityIdentity identity;
 
     public static Response problem(int status, String code, List<ProblemError> errors, HttpHeaders headers,
                                    UriInfo uri, Object... args) {
@@ -42,13 +48,24 @@ public class ProblemMappers {
 
     public static Response problem(int status, String code, List<ProblemError> errors, Locale locale, String path,
                                    Object... args) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body(status, code, errors, locale, path, args))
+        return problem(status, code, code, errors, locale, path, args);
+    }
+
+    private static Response problem(int status, String code, String detailKey, List<ProblemError> errors, Locale locale,
+                                    String path, Object... args) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(body(status, code, detailKey, errors, locale, path, args))
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).build();
     }
 
     /** The problem document, counted as a failure of its code. */
     public static Problem body(int status, String code, List<ProblemError> errors, Locale locale, String path,
                                Object... args) {
+        return body(status, code, code, errors, locale, path, args);
+    }
+
+    private static Problem body(int status, String code, String detailKey, List<ProblemError> errors, Locale locale,
+                                String path, Object... args) {
         Metrics.failure(code);
         String title = switch (status) {
             case 422 -> "Unprocessable Content";
@@ -60,7 +77,7 @@ public class ProblemMappers {
             }
         };
         return new Problem("urn:timebank:problem:" + code, title, status, code,
-                Messages.format(locale, code, args), path == null ? null : "/" + path.replaceFirst("^/", ""),
+                Messages.format(locale, detailKey, args), path == null ? null : "/" + path.replaceFirst("^/", ""),
                 errors);
     }
 
@@ -70,7 +87,8 @@ public class ProblemMappers {
         List<ProblemError> errors = e.errors().stream()
                 .map(i -> new ProblemError(i.field(), i.line(), i.code(), Messages.format(locale, i.code(), i.arg())))
                 .toList();
-        Response r = problem(e.status(), e.code(), errors, headers, uri, e.args());
+        Response r = problem(e.status(), e.code(), detailKey(e), errors, locale, uri == null ? null : uri.getPath(),
+                e.args());
         if (e.status() == 401) {
             // RFC 9110: a 401 names the scheme to authenticate with, whichever layer refused
             return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -81,6 +99,21 @@ public class ProblemMappers {
         return r;
     }
 
+    /**
+     * An overdraft names the account only to an admin, who works with accounts; a volunteer hears of
+     * their own wallet, anyone else of the balance, without internal ids.
+     */
+    private String detailKey(ApiException e) {
+        if (!e.detailKey().equals(e.code())
+                || !("INSUFFICIENT_POINTS".equals(e.code()) || "INSUFFICIENT_HOURS".equals(e.code()))) {
+            return e.detailKey();
+        }
+        if (identity.hasRole(Roles.ADMIN)) {
+            return e.code();
+        }
+        return e.code() + (identity.hasRole(Roles.VOLUNTEER) ? "_OWN" : "_BALANCE");
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         // "create.request" null: the body itself is missing, which deserves its own code
@@ -89,9 +122,10 @@ public class ProblemMappers {
                 && "NotNull".equals(constraintName(v)))) {
             return problem(400, "MISSING_BODY", List.of(), headers, uri);
         }
+        Locale locale = Messages.localeOf(headers);
         List<ProblemError> errors = e.getConstraintViolations().stream()
-                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> fieldOf(v)).thenComparing(v -> v.getMessage()))
-                .map(v -> ProblemError.field(fieldOf(v), constraintName(v), v.getMessage()))
+                .map(v -> FieldViolations.of(fieldOf(v), v, locale))
+                .sorted(Comparator.comparing((ProblemError p) -> p.field()).thenComparing(p -> p.code()))
                 .collect(Collectors.toList());
         String fields = errors.stream().map(ProblemError::field).distinct().collect(Collectors.joining(", "));
         return problem(400, "VALIDATION_FAILED", errors, headers, uri, fields);
@@ -124,12 +158,10 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         String duplicate = duplicateField(e);
         if (duplicate != null) {
-            return problem(400, "DUPLICATE_FIELD", List.of(ProblemError.field(duplicate, "DUPLICATE_FIELD",
-                    Messages.format(Messages.localeOf(headers), "DUPLICATE_FIELD", duplicate))), headers, uri, duplicate);
+            return fieldProblem("DUPLICATE_FIELD", "DUPLICATE_FIELD", duplicate, headers, uri);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return problem(400, "UNKNOWN_FIELD", List.of(ProblemError.field(pathOf(u), "UNKNOWN_FIELD", null)),
-                    headers, uri, pathOf(u));
+            return fieldProblem("UNKNOWN_FIELD", "UNKNOWN_FIELD", pathOf(u), headers, uri);
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             JsonMappingException m = (JsonMappingException) e;
@@ -137,19 +169,30 @@ public class ProblemMappers {
             if (field.isEmpty()) {
                 return problem(400, "MALFORMED_JSON", List.of(), headers, uri);
             }
-            return problem(400, "INVALID_FIELD_TYPE", List.of(ProblemError.field(field, "INVALID_FIELD_TYPE", null)),
-                    headers, uri, field);
+            if (isTime(((MismatchedInputException) e).getTargetType())) {
+                return fieldProblem("INVALID_FIELD_TYPE", "INVALID_TIME", field, headers, uri);
+            }
+            return fieldProblem("INVALID_FIELD_TYPE", "INVALID_FIELD_TYPE", field, headers, uri);
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof ApiException api) {
             return api(api, headers, uri);
         }
         if (e instanceof JsonMappingException m && !pathOf(m).isEmpty()
                 && (m.getCause() instanceof IllegalArgumentException || m.getCause() instanceof InputCoercionException)) {
-            String field = pathOf(m);
-            return problem(400, "INVALID_FIELD_TYPE", List.of(ProblemError.field(field, "INVALID_FIELD_TYPE", null)),
-                    headers, uri, field);
+            return fieldProblem("INVALID_FIELD_TYPE", "INVALID_FIELD_TYPE", pathOf(m), headers, uri);
         }
         return problem(400, "MALFORMED_JSON", List.of(), headers, uri);
+    }
+
+    private static boolean isTime(Class<?> type) {
+        return type != null && java.time.temporal.Temporal.class.isAssignableFrom(type);
+    }
+
+    /** A 400 about one field: the problem's code, and the field's own code and detail, said the same way in both. */
+    private static Response fieldProblem(String code, String fieldCode, String field, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.localeOf(headers);
+        ProblemError item = ProblemError.field(field, fieldCode, Messages.format(locale, fieldCode, field));
+        return problem(400, code, fieldCode, List.of(item), locale, uri == null ? null : uri.getPath(), field);
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");

@@ -72,7 +72,7 @@ public class AttendanceService {
         Activity activity = inScope(caller, activityId);
         List<AttendanceRecord> records = request.records();
         for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).volunteerId().toString().equals(caller.subject())) {
+            if (caller.isVolunteer(records.get(i).volunteerId())) {
                 throw ApiException.forbidden("OWN_CLAIM", "records[" + i + "]");
             }
         }

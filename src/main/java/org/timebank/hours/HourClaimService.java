@@ -239,7 +239,7 @@ public class HourClaimService {
         if (claim == null || !caller.covers(regions.require(claim.communityId).pathIds())) {
             throw ApiException.notFound("CLAIM_NOT_FOUND", claimId);
         }
-        if (claim.volunteerId.toString().equals(caller.subject())) {
+        if (caller.isVolunteer(claim.volunteerId)) {
             throw ApiException.forbidden("OWN_CLAIM", claimId);
         }
         return claim;

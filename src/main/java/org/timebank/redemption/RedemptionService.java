@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.timebank.common.ApiException;
+import org.timebank.common.Messages;
 import org.timebank.common.Metrics;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
@@ -106,8 +107,8 @@ public class RedemptionService {
         long volunteerId = store.claimPaymentCode(codeHash, shop.id()).orElseThrow(() -> codeRefusal(codeHash));
         RedemptionStore.Standing standing = store.standing(volunteerId);
         if (standing.minMinutes() != null && standing.confirmedMinutes() < standing.minMinutes()) {
-            throw ApiException.unprocessable("REDEMPTION_THRESHOLD_NOT_MET", standing.confirmedMinutes() / 60,
-                    standing.minMinutes() / 60);
+            throw ApiException.unprocessable("REDEMPTION_THRESHOLD_NOT_MET", new Messages.Minutes(standing.confirmedMinutes()),
+                    new Messages.Minutes(standing.minMinutes()));
         }
 
         long points = 0;

@@ -32,12 +32,13 @@ public class RegionService {
             }
             expected = parent.level.child();
             if (expected == null) {
-                throw ApiException.unprocessable("REGION_LEVEL_INVALID", request.level(), parent.level);
+                throw ApiException.unprocessable("REGION_LEVEL_INVALID", request.level(), parent.level)
+                        .explainedBy("REGION_UNDER_COMMUNITY");
             }
         }
         if (request.level() != expected) {
-            throw ApiException.unprocessable("REGION_LEVEL_INVALID", request.level(),
-                    request.parentId() == null ? "-" : expected);
+            ApiException wrong = ApiException.unprocessable("REGION_LEVEL_INVALID", request.level(), expected);
+            throw request.parentId() == null ? wrong.explainedBy("REGION_PARENT_REQUIRED") : wrong;
         }
         Region region = new Region();
         region.parentId = request.parentId();

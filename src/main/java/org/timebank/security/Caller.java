@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.timebank.common.ApiException;
 
@@ -25,14 +26,59 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
-    private Set<Long> regions;
+    // a volunteer id as this service writes it: positive, decimal, no sign, blanks or leading zeros
+    private static final Pattern VOLUNTEER_ID = Pattern.compile("[1-9][0-9]{0,18}");
+    // what a person or a program could take for a number
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[+-]?[0-9]+");
 
+    private Set<Long> regions;
+    private String subject;
+
+    /**
+     * The caller's identity, read once: the token's {@code sub} if it names exactly one identity.
+     * A subject that could be read as two ({@code " 2"}, {@code "02"} and {@code "+2"} all look like
+     * volunteer 2 to a person but not to a string comparison) is refused as a token this service
+     * cannot trust, rather than compared as text.
+     */
     public String subject() {
-        String sub = jwt.getSubject();
+        if (subject == null) {
+            subject = canonical(jwt.getSubject());
+        }
+        return subject;
+    }
+
+    static String canonical(String sub) {
         if (sub == null || sub.isBlank()) {
             throw new ApiException(401, "UNAUTHENTICATED");
         }
+        if (!sub.equals(sub.strip()) || sub.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiException(401, "INVALID_TOKEN_SUBJECT");
+        }
+        if (NUMBER_LIKE.matcher(sub).matches() && idOf(sub) == null) {
+            throw new ApiException(401, "INVALID_TOKEN_SUBJECT");
+        }
         return sub;
+    }
+
+    /** The volunteer id a subject names, if it is one (a canonical positive decimal that fits a long). */
+    static Long idOf(String sub) {
+        if (!VOLUNTEER_ID.matcher(sub).matches()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(sub);
+        } catch (NumberFormatException overflow) {
+            return null;
+        }
+    }
+
+    /**
+     * True when the caller is this volunteer, whatever role it calls in: the rule that nobody decides
+     * or records their own hours compares the person, so staff who volunteer are compared by their id.
+     */
+    public boolean isVolunteer(long volunteerId) {
+        Long mine = idOf(subject());
+        return mine != null && mine == volunteerId;
     }
 
     public boolean is(String role) {
@@ -45,14 +91,7 @@ public class Caller {
 
     /** The volunteer id of a caller in the volunteer group, if its subject is one. */
     public Long volunteerId() {
-        if (!is(Roles.VOLUNTEER)) {
-            return null;
-        }
-        try {
-            return Long.valueOf(subject());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return is(Roles.VOLUNTEER) ? idOf(subject()) : null;
     }
 
     /** The shop a caller in the shop group operates (the {@code shop} claim), if it names one. */

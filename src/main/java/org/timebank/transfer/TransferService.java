@@ -148,7 +148,7 @@ public class TransferService {
         if (!caller.is(Roles.STAFF) || !caller.covers(community.pathIds())) {
             throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
         }
-        if (request.volunteerId().toString().equals(caller.subject())) {
+        if (caller.isVolunteer(request.volunteerId())) {
             throw ApiException.forbidden("GRANT_TO_SELF", request.volunteerId());
         }
         Volunteer volunteer = Volunteer.findById(request.volunteerId());

@@ -48,6 +48,7 @@ class MessageCatalogTest {
     /** Files whose upper-case literals are all problem codes (mapped from the database or the framework). */
     private static final List<String> CODE_FILES = List.of(
             "org/timebank/common/SqlErrors.java", "org/timebank/common/ProblemMappers.java",
+            "org/timebank/common/FieldViolations.java",
             "org/timebank/ledger/domain/OpeningBalanceCsv.java");
     /** In those files: words in capitals joined by '_', which leaves out SQLSTATEs such as TB003 and 40001. */
     private static final Pattern ANY_CODE = Pattern.compile("\"([A-Z]+(?:_[A-Z]+)*)\"");

@@ -102,6 +102,27 @@ class HourClaimDecisionTest {
     }
 
     @Test
+    void a_subject_that_only_looks_like_the_volunteers_id_is_refused_not_compared_as_text() {
+        Api.Tree t = ruledTree();
+        Api.Volunteer v = Api.volunteer(t.community());
+        long id = claim(v, yesterday(9, 0), yesterday(11, 0));
+
+        for (String lookalike : List.of(" " + v.id(), "0" + v.id(), "+" + v.id(), v.id() + " ", "00")) {
+            String staff = Tokens.token(lookalike, java.util.Set.of("staff"), List.of(t.community()), null);
+            assertProblem(decide(staff, id, "APPROVE", null), 401, "INVALID_TOKEN_SUBJECT");
+            assertProblem(as(staff).get("/api/v1/hour-claims/" + id), 401, "INVALID_TOKEN_SUBJECT");
+        }
+        String volunteerWithZero = Tokens.token("0" + v.id(), java.util.Set.of("volunteer"), List.of(), null);
+        assertProblem(as(volunteerWithZero).get("/api/v1/volunteers/" + v.id() + "/balance"), 401,
+                "INVALID_TOKEN_SUBJECT");
+
+        assertEquals("PENDING", status(id));
+        assertBalance(v, "hours.minutes", 0);
+        // the same person by their canonical id is still themself
+        assertProblem(decide(staffWhoIs(v, t.community()), id, "APPROVE", null), 403, "OWN_CLAIM");
+    }
+
+    @Test
     void nobody_approves_or_rejects_their_own_hours() {
         Api.Tree t = ruledTree();
         Api.Volunteer v = Api.volunteer(t.community());

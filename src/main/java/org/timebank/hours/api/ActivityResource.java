@@ -18,9 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -113,22 +110,11 @@ public class ActivityResource {
         int pageSize = Paging.of(limit, null).limit();
         ActivityStore.Position after = ActivityCursor.decode(cursor);
         ActivityStore.ListFilter filter = new ActivityStore.ListFilter(QueryParams.id("regionId", regionId),
-                time("from", from), time("to", to));
+                QueryParams.time("from", from), QueryParams.time("to", to));
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
             throw ApiException.badRequest("INVALID_PARAMETER", "to");
         }
         return tx.inNew(() -> activities.list(filter, after, pageSize));
-    }
-
-    private static Instant time(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_PARAMETER", name);
-        }
     }
 
     @GET

@@ -116,7 +116,7 @@ public class HourClaimResource {
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Approve or reject a claim (staff serving its community; never one's own hours)",
             description = "Approval posts one journal transaction: minutes to the volunteer's HOURS account and points to "
                     + "the POINTS wallet, from the community (its budget when it has one), under the conversion rules in "
@@ -125,12 +125,13 @@ public class HourClaimResource {
                     + "to reject.")
     @APIResponse(responseCode = "200", description = "Decided (or awaiting its second review)",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "403", description = "OWN_CLAIM")
+    @APIResponse(responseCode = "403", description = "OWN_CLAIM; FORBIDDEN for an admin, who audits but does not decide")
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND (also outside the caller's regions)")
     @APIResponse(responseCode = "409", description = "CLAIM_ALREADY_DECIDED, SECOND_REVIEWER_REQUIRED")
     @APIResponse(responseCode = "422", description = "NO_CONVERSION_RULE, BUDGET_EXHAUSTED, HOURS_CAP_REACHED, CLAIM_BELOW_GRANULARITY")
     public Response decide(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull DecisionRequest request) {
+        requireStaff();
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims/" + id + "/decision", request,
                 () -> Idempotency.Outcome.ok(claims.decide(caller, id, request.decision(), request.reason())));
     }
@@ -138,7 +139,7 @@ public class HourClaimResource {
     @POST
     @Path("/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Decide many claims at once (staff)",
             description = "Each decision is taken on its own, in order, with the rules of the single decision; one that "
                     + "fails does not stop the others. The response lists every outcome: the claim, or the problem "
@@ -147,6 +148,7 @@ public class HourClaimResource {
             content = @Content(schema = @Schema(implementation = BatchResults.class)))
     public Response decideMany(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpHeaders headers,
                                @Valid @NotNull BatchRequest request) {
+        requireStaff();
         Locale locale = Messages.localeOf(headers);
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims/decisions", request, () -> {
             List<BatchResult> results = new ArrayList<>();
@@ -187,5 +189,12 @@ public class HourClaimResource {
                             @Valid @NotNull ReversalRequest request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims/" + id + "/reversal", request,
                 () -> Idempotency.Outcome.ok(claims.reverse(caller, id, request.reason())));
+    }
+
+    /** Admins may call these (and be told why not): decisions belong to staff serving the community. */
+    private void requireStaff() {
+        if (!caller.is(Roles.STAFF)) {
+            throw ApiException.forbidden("FORBIDDEN").explainedBy("DECISIONS_BY_STAFF_ONLY");
+        }
     }
 }
