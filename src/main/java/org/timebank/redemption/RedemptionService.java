@@ -151,8 +151,8 @@ public class RedemptionService {
             throw refusal(refused);
         }
         Redemption.Captured captured = (Redemption.Captured) outcome;
-        PostedTransaction t = ledger.postHold(r.transactionId(), captured.points(), caller.subject());
         release(id, captured.released());
+        PostedTransaction t = ledger.postHold(r.transactionId(), captured.points(), caller.subject());
         store.markCaptured(id, captured.points(), t.id());
         Metrics.count("timebank.redemptions.resolved", 1, "status", RedemptionStatus.CAPTURED.name());
         return view(id);
@@ -165,8 +165,8 @@ public class RedemptionService {
         if (outcome instanceof Redemption.Refused refused) {
             throw refusal(refused);
         }
-        ledger.voidHold(r.transactionId(), caller.subject());
         release(id, ((Redemption.Released) outcome).released());
+        ledger.voidHold(r.transactionId(), caller.subject());
         store.markReleased(id, RedemptionStatus.VOIDED);
         Metrics.count("timebank.redemptions.resolved", 1, "status", RedemptionStatus.VOIDED.name());
         return view(id);
@@ -207,12 +207,15 @@ public class RedemptionService {
         ShopRow shop = shops.shop(row.shopId());
         long wallet = ledger.volunteerAccounts(row.volunteerId()).pointsAccountId();
         long refundId = store.nextRefundId();
+        // the shelf before the wallet, as redeem() locks them
+        for (Basket.Line line : refund.returned()) {
+            store.restoreStock(line.itemId(), line.quantity());
+        }
         PostedTransaction t = ledger.post(Entry.transfer(TransactionKind.REFUND, "REFUND", Long.toString(refundId),
                 caller.subject(), null, shop.settlementAccountId(), wallet, refund.points()));
         store.insertRefund(refundId, id, row.shopId(), refund.points(), t.id(), caller.subject());
         for (Basket.Line line : refund.returned()) {
             store.insertRefundLine(refundId, id, line.itemId(), line.quantity());
-            store.restoreStock(line.itemId(), line.quantity());
         }
         store.addRefunded(id, refund.points());
         Metrics.count("timebank.redemptions.refunds", 1);
@@ -282,7 +285,8 @@ public class RedemptionService {
     }
 
     private void release(long id, List<Basket.Line> units) {
-        // in item order: the order stock rows are locked in everywhere
+        // in item order and before the ledger locks the wallet, as redeem() locks them: a capture or a
+        // void never deadlocks with a redemption of the same items by the same volunteer
         for (Basket.Line l : units) {
             store.releaseUnits(id, l.itemId(), l.quantity());
         }
