@@ -143,9 +143,6 @@ public class LedgerService {
     /** Posts {@code amount} (at most the held amount) of a pending hold; the rest is released. */
     public PostedTransaction postHold(long holdId, long amount, String actor) {
         Hold hold = pendingHold(holdId);
-        if (hold.isExpiredAt(Instant.now())) {
-            throw ApiException.conflict("HOLD_EXPIRED", holdId);
-        }
         if (amount <= 0 || amount > hold.amount()) {
             throw ApiException.unprocessable("HOLD_AMOUNT_INVALID", amount, hold.amount());
         }
@@ -166,8 +163,17 @@ public class LedgerService {
         return due.size();
     }
 
+    /** Whether the hold has timed out (see {@link Hold#hasTimedOut}); false for an id that is no hold. */
+    public boolean holdTimedOut(long holdId) {
+        return store.lockHold(holdId).map(h -> h.hasTimedOut(Instant.now())).orElse(false);
+    }
+
+    /** The hold, locked, if it may still be posted or voided: HOLD_EXPIRED past its time, swept or not. */
     private Hold pendingHold(long holdId) {
         Hold hold = store.lockHold(holdId).orElseThrow(() -> ApiException.notFound("HOLD_NOT_FOUND", holdId));
+        if (hold.hasTimedOut(Instant.now())) {
+            throw ApiException.conflict("HOLD_EXPIRED", holdId);
+        }
         if (hold.status() != Hold.Status.PENDING) {
             throw ApiException.conflict("HOLD_ALREADY_RESOLVED", holdId);
         }

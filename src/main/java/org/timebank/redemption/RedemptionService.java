@@ -24,6 +24,8 @@ import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.ledger.persistence.LedgerStore.PostedTransaction;
+import org.timebank.redemption.api.RedemptionViews.CaptureRequest;
+import org.timebank.redemption.api.RedemptionViews.LineInput;
 import org.timebank.redemption.api.RedemptionViews.PaymentCodeView;
 import org.timebank.redemption.api.RedemptionViews.RedeemRequest;
 import org.timebank.redemption.api.RedemptionViews.RedemptionView;
@@ -33,11 +35,11 @@ import org.timebank.redemption.api.RedemptionViews.StatementLine;
 import org.timebank.redemption.api.RedemptionViews.StatementView;
 import org.timebank.redemption.domain.Basket;
 import org.timebank.redemption.domain.PaymentCode;
+import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionMode;
 import org.timebank.redemption.domain.RedemptionStatus;
 import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.redemption.persistence.RedemptionStore.CodeState;
-import org.timebank.redemption.persistence.RedemptionStore.LineRow;
 import org.timebank.redemption.persistence.RedemptionStore.RedemptionRow;
 import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
 import org.timebank.security.Caller;
@@ -96,13 +98,7 @@ public class RedemptionService {
             throw ApiException.forbidden("FORBIDDEN");
         }
         ShopRow shop = shops.shop(request.shopId());
-        Basket basket;
-        try {
-            basket = new Basket(request.items() == null ? null : request.items().stream()
-                    .map(l -> new Basket.Line(l.itemId(), l.quantity())).toList(), request.points());
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ApiException.unprocessable("REDEMPTION_ITEMS_OR_POINTS");
-        }
+        Basket basket = basket(request.items(), request.points());
         byte[] codeHash = hash(PaymentCode.normalize(request.code()));
         long volunteerId = store.claimPaymentCode(codeHash, shop.id()).orElseThrow(() -> codeRefusal(codeHash));
         RedemptionStore.Standing standing = store.standing(volunteerId);
@@ -112,7 +108,7 @@ public class RedemptionService {
         }
 
         long points = 0;
-        List<LineRow> lines = new ArrayList<>();
+        List<Redemption.Line> lines = new ArrayList<>();
         if (basket.hasItems()) {
             for (Basket.Line line : basket.lines()) {
                 long price = store.takeStock(shop.id(), line.itemId(), line.quantity())
@@ -122,7 +118,7 @@ public class RedemptionService {
                 } catch (ArithmeticException e) {
                     throw ApiException.unprocessable("REDEMPTION_ITEMS_OR_POINTS");
                 }
-                lines.add(new LineRow(line.itemId(), line.quantity(), price, 0));
+                lines.add(new Redemption.Line(line.itemId(), line.quantity(), price, 0, 0));
             }
         } else {
             points = basket.points();
@@ -144,28 +140,43 @@ public class RedemptionService {
             stored = store.insertRedemption(id, shop.id(), volunteerId, mode, RedemptionStatus.HELD, points, null,
                     hold.id(), actor);
         }
-        for (LineRow l : lines) {
+        for (Redemption.Line l : lines) {
             store.insertLine(id, l.itemId(), l.quantity(), l.pointsPrice());
         }
         Metrics.count("timebank.redemptions", 1, "mode", mode.name());
         return RedemptionView.of(stored, lines);
     }
 
-    /** Posts a held redemption, all of it or (a smaller bill) part; the rest returns to the wallet. */
-    public RedemptionView capture(Caller caller, long id, Long points) {
-        RedemptionRow r = lockHeld(caller, id);
-        long amount = points == null ? r.points() : points;
-        PostedTransaction t = ledger.postHold(r.transactionId(), amount, caller.subject());
-        store.markCaptured(id, amount, t.id());
+    /**
+     * Posts a held redemption, all of it or part (the rules are {@link Redemption#capture}): the
+     * rest of the points return to the wallet, and units not kept go back to the shelf.
+     */
+    public RedemptionView capture(Caller caller, long id, CaptureRequest request) {
+        Redemption r = lockOwn(caller, id);
+        Basket kept = request.items() == null && request.points() == null ? null
+                : basket(request.items(), request.points());
+        Redemption.CaptureOutcome outcome = r.capture(kept, holdTimedOut(r));
+        if (outcome instanceof Redemption.Refused refused) {
+            throw refusal(refused);
+        }
+        Redemption.Captured captured = (Redemption.Captured) outcome;
+        release(id, captured.released());
+        PostedTransaction t = ledger.postHold(r.transactionId(), captured.points(), caller.subject());
+        store.markCaptured(id, captured.points(), t.id());
         Metrics.count("timebank.redemptions.resolved", 1, "status", RedemptionStatus.CAPTURED.name());
         return view(id);
     }
 
     /** Releases a held redemption: the points return to the wallet, the items to the shelf. */
     public RedemptionView voidHeld(Caller caller, long id) {
-        RedemptionRow r = lockHeld(caller, id);
+        Redemption r = lockOwn(caller, id);
+        Redemption.ReleaseOutcome outcome = r.voidHold(holdTimedOut(r));
+        if (outcome instanceof Redemption.Refused refused) {
+            throw refusal(refused);
+        }
+        release(id, ((Redemption.Released) outcome).released());
         ledger.voidHold(r.transactionId(), caller.subject());
-        release(r, RedemptionStatus.VOIDED);
+        store.markReleased(id, RedemptionStatus.VOIDED);
         Metrics.count("timebank.redemptions.resolved", 1, "status", RedemptionStatus.VOIDED.name());
         return view(id);
     }
@@ -177,66 +188,47 @@ public class RedemptionService {
     public int sweepExpired(int limit) {
         List<Long> ids = store.lockExpiredHeld(limit);
         for (long id : ids) {
-            release(store.redemption(id).orElseThrow(), RedemptionStatus.EXPIRED);
+            Redemption.ReleaseOutcome outcome = decidable(store.redemption(id).orElseThrow()).expire();
+            if (outcome instanceof Redemption.Refused refused) {
+                throw new IllegalStateException("redemption " + id + " was locked as HELD: " + refused.code());
+            }
+            release(id, ((Redemption.Released) outcome).released());
+            store.markReleased(id, RedemptionStatus.EXPIRED);
         }
         Metrics.count("timebank.redemptions.resolved", ids.size(), "status", RedemptionStatus.EXPIRED.name());
         return ids.size();
     }
 
     /**
-     * Gives back points of a captured redemption, a number of them or the price of returned units
-     * (which go back to stock), within timebank.redemption.refund-window of the capture and never
-     * beyond what was captured less what was refunded before. The redemption's row lock orders the
-     * refunds of one redemption; the CHECK on refunded_points holds whatever happens.
+     * Gives back points of a captured redemption, a number of them or the held price of returned
+     * kept units, which go back to stock (the rules are {@link Redemption#refund}). The redemption's
+     * row lock orders the refunds of one redemption; the CHECKs on refunded_points and
+     * refunded_quantity hold whatever happens.
      */
     public RefundView refund(Caller caller, long id, RefundRequest request) {
-        RedemptionRow r = store.lockRedemption(id).filter(x -> caller.operates(x.shopId()))
-                .orElseThrow(() -> ApiException.notFound("REDEMPTION_NOT_FOUND", id));
-        if (r.status() != RedemptionStatus.CAPTURED) {
-            throw ApiException.conflict("REDEMPTION_NOT_CAPTURED", id, r.status().name());
+        RedemptionRow row = lockOwnRow(caller, id);
+        Basket returned = basket(request.items(), request.points());
+        Redemption.RefundOutcome outcome = decidable(row).refund(returned, Instant.now(), config.refundWindow());
+        if (outcome instanceof Redemption.Refused refused) {
+            throw refusal(refused);
         }
-        if (r.resolvedAt().toInstant().plus(config.refundWindow()).isBefore(Instant.now())) {
-            throw ApiException.unprocessable("REFUND_WINDOW_CLOSED", id);
-        }
-        Basket basket;
-        try {
-            basket = new Basket(request.items() == null ? null : request.items().stream()
-                    .map(l -> new Basket.Line(l.itemId(), l.quantity())).toList(), request.points());
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ApiException.unprocessable("REDEMPTION_ITEMS_OR_POINTS");
-        }
-        long points;
-        if (basket.hasItems()) {
-            Map<Long, LineRow> bought = new HashMap<>();
-            store.lines(id).forEach(l -> bought.put(l.itemId(), l));
-            points = 0;
-            for (Basket.Line line : basket.lines()) {
-                LineRow l = bought.get(line.itemId());
-                if (l == null || line.quantity() > l.quantity() - l.refundedQuantity()) {
-                    throw ApiException.unprocessable("REFUND_EXCEEDS_REDEMPTION", id);
-                }
-                points += l.pointsPrice() * line.quantity();
-            }
-        } else {
-            points = basket.points();
-        }
-        long refundable = r.capturedPoints() - r.refundedPoints();
-        if (points > refundable) {
-            throw ApiException.unprocessable("REFUND_EXCEEDS_REDEMPTION", id);
-        }
-        ShopRow shop = shops.shop(r.shopId());
-        long wallet = ledger.volunteerAccounts(r.volunteerId()).pointsAccountId();
+        Redemption.Refunded refund = (Redemption.Refunded) outcome;
+        ShopRow shop = shops.shop(row.shopId());
+        long wallet = ledger.volunteerAccounts(row.volunteerId()).pointsAccountId();
         long refundId = store.nextRefundId();
-        PostedTransaction t = ledger.post(Entry.transfer(TransactionKind.REFUND, "REFUND", Long.toString(refundId),
-                caller.subject(), null, shop.settlementAccountId(), wallet, points));
-        store.insertRefund(refundId, id, r.shopId(), points, t.id(), caller.subject());
-        for (Basket.Line line : basket.lines()) {
-            store.insertRefundLine(refundId, id, line.itemId(), line.quantity());
+        // the shelf before the wallet, as redeem() locks them
+        for (Basket.Line line : refund.returned()) {
             store.restoreStock(line.itemId(), line.quantity());
         }
-        store.addRefunded(id, points);
+        PostedTransaction t = ledger.post(Entry.transfer(TransactionKind.REFUND, "REFUND", Long.toString(refundId),
+                caller.subject(), null, shop.settlementAccountId(), wallet, refund.points()));
+        store.insertRefund(refundId, id, row.shopId(), refund.points(), t.id(), caller.subject());
+        for (Basket.Line line : refund.returned()) {
+            store.insertRefundLine(refundId, id, line.itemId(), line.quantity());
+        }
+        store.addRefunded(id, refund.points());
         Metrics.count("timebank.redemptions.refunds", 1);
-        return RefundView.of(store.refund(refundId), basket.lines());
+        return RefundView.of(store.refund(refundId), refund.returned());
     }
 
     /** A shop's redemptions, newest first (its operator, admin). */
@@ -244,7 +236,7 @@ public class RedemptionService {
     public Page<RedemptionView> shopRedemptions(Caller caller, long shopId, Paging paging) {
         readableShop(caller, shopId);
         List<RedemptionRow> rows = store.shopRedemptions(shopId, paging.after(), paging.limit() + 1);
-        Map<Long, List<LineRow>> lines = new HashMap<>();
+        Map<Long, List<Redemption.Line>> lines = new HashMap<>();
         store.lines(rows.stream().map(RedemptionRow::id).toList())
                 .forEach(e -> lines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return paging.page(rows.stream().map(r -> RedemptionView.of(r, lines.getOrDefault(r.id(), List.of()))).toList(),
@@ -281,22 +273,47 @@ public class RedemptionService {
         return RedemptionView.of(r, store.lines(id));
     }
 
-    private RedemptionRow lockHeld(Caller caller, long id) {
-        RedemptionRow r = store.lockRedemption(id)
-                .filter(x -> caller.operates(x.shopId()))
+    /** The redemption, its row locked, if the caller operates its shop; to anyone else it does not exist. */
+    private RedemptionRow lockOwnRow(Caller caller, long id) {
+        return store.lockRedemption(id).filter(x -> caller.operates(x.shopId()))
                 .orElseThrow(() -> ApiException.notFound("REDEMPTION_NOT_FOUND", id));
-        if (r.status() != RedemptionStatus.HELD) {
-            throw ApiException.conflict("REDEMPTION_NOT_HELD", id, r.status().name());
-        }
-        return r;
     }
 
-    private void release(RedemptionRow r, RedemptionStatus status) {
-        // lines come in item order: the order stock rows are locked in everywhere
-        for (LineRow l : store.lines(r.id())) {
-            store.restoreStock(l.itemId(), l.quantity());
+    private Redemption lockOwn(Caller caller, long id) {
+        return decidable(lockOwnRow(caller, id));
+    }
+
+    private Redemption decidable(RedemptionRow r) {
+        return new Redemption(r.id(), r.transactionId(), r.status(), r.points(), r.capturedPoints(),
+                r.refundedPoints(), r.resolvedAt() == null ? null : r.resolvedAt().toInstant(), store.lines(r.id()));
+    }
+
+    /** Only a HELD redemption's hold can be live; the ledger says whether its time is up. */
+    private boolean holdTimedOut(Redemption r) {
+        return r.status() == RedemptionStatus.HELD && ledger.holdTimedOut(r.transactionId());
+    }
+
+    private void release(long id, List<Basket.Line> units) {
+        // in item order and before the ledger locks the wallet, as redeem() locks them: a capture or a
+        // void never deadlocks with a redemption of the same items by the same volunteer
+        for (Basket.Line l : units) {
+            store.releaseUnits(id, l.itemId(), l.quantity());
         }
-        store.markReleased(r.id(), status);
+    }
+
+    private static Basket basket(List<LineInput> items, Long points) {
+        try {
+            return new Basket(items == null ? null : items.stream()
+                    .map(l -> new Basket.Line(l.itemId(), l.quantity())).toList(), points);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ApiException.unprocessable("REDEMPTION_ITEMS_OR_POINTS");
+        }
+    }
+
+    private static ApiException refusal(Redemption.Refused refused) {
+        Object[] args = refused.args().toArray();
+        return refused.reason() == Redemption.Reason.STATE ? ApiException.conflict(refused.code(), args)
+                : ApiException.unprocessable(refused.code(), args);
     }
 
     private RedemptionView view(long id) {

@@ -97,6 +97,12 @@ final class Checks {
         check("redemptions of items cost their lines", "select count(*) from redemption r join (select redemption_id, "
                 + "sum(quantity * points_price) s from redemption_line group by redemption_id) l on l.redemption_id = r.id "
                 + "where l.s <> r.points");
+        // what the redemption_lines trigger would have checked, had the load not run with triggers off
+        check("lines say what was kept and released", "select count(*) from redemption r join (select redemption_id, "
+                + "sum((quantity - released_quantity) * points_price) kept, bool_or(released_quantity > 0) any_released, "
+                + "bool_and(released_quantity = quantity) all_released from redemption_line group by redemption_id) l "
+                + "on l.redemption_id = r.id where (r.status = 'CAPTURED' and l.kept <> r.captured_points) "
+                + "or (r.status = 'HELD' and l.any_released) or (r.status in ('VOIDED', 'EXPIRED') and not l.all_released)");
         check("holds resolved once, as their redemptions say", "select count(*) from hold h "
                 + "left join journal_transaction t on t.resolves_id = h.id where t.id is null or h.status = 'PENDING'");
         chainSample();

@@ -54,7 +54,8 @@ final class Simulation {
     static final String ITEM_COLUMNS = "id, shop_id, name, points_price, stock, active, updated_at";
     static final String REDEMPTION_COLUMNS = "id, shop_id, volunteer_id, mode, status, points, captured_points, "
             + "refunded_points, transaction_id, capture_transaction_id, created_by, created_at, resolved_at";
-    static final String LINE_COLUMNS = "redemption_id, item_id, quantity, points_price, refunded_quantity";
+    static final String LINE_COLUMNS = "redemption_id, item_id, quantity, points_price, released_quantity, "
+            + "refunded_quantity";
     static final String HOLD_COLUMNS = "id, debit_account_id, credit_account_id, amount, expires_at, status, "
             + "posted_amount, resolved_at";
     static final String REFUND_COLUMNS = "id, redemption_id, shop_id, points, transaction_id, created_by, created_at";
@@ -178,6 +179,8 @@ final class Simulation {
         Long resolvedAt;
         long wallet;
         long postAmount;
+        /** Per item: {item, quantity, released, refunded}, in item order; none for a redemption of points. */
+        List<int[]> lines = List.of();
     }
 
     private record Refund(Redemption redemption, int item, long points) {}
@@ -628,11 +631,12 @@ final class Simulation {
                     continue;
                 }
                 int quantity = city.itemPrice[it] * 2 <= left && random.nextDouble() < 0.2 ? 2 : 1;
-                lines.add(new int[] {it, quantity});
+                lines.add(new int[] {it, quantity, 0, 0});
                 left -= (long) city.itemPrice[it] * quantity;
             }
             lines.sort((a, b) -> Integer.compare(a[0], b[0]));
             r.points = available - left;
+            r.lines = lines;
         }
         if (r.points <= 0) {
             earned(v, at);
@@ -655,36 +659,44 @@ final class Simulation {
                 int[] line = lines.get(random.nextInt(lines.size()));
                 long when = at + HOUR + random.nextLong(10 * DAY);
                 if (when < city.now) {
-                    line = new int[] {line[0], line[1], 1};
+                    line[3] = 1;
                     r.refunded = city.itemPrice[line[0]];
-                    lines.set(indexOfItem(lines, line[0]), line);
                     schedule(when, Type.REFUND, v, new Refund(r, line[0], r.refunded));
                 }
             }
             writeRedemption(r);
+            writeLines(r);
         } else {
             r.mode = "HOLD";
             r.transactionId = journal.post(new Entry(TransactionKind.HOLD, REDEMPTION, Long.toString(r.id), operator,
                     null, null, null, null, Hold.reserve(wallet, shopSettlement[s], r.points)), at);
             double outcome = random.nextDouble();
-            r.postAmount = outcome < 0.8 ? r.points : outcome < 0.9 && r.points > 1 ? r.points - 1 - random.nextLong(r.points - 1) : 0;
+            boolean part = outcome >= 0.8 && outcome < 0.9;
+            if (outcome < 0.8) {
+                r.postAmount = r.points;
+            } else if (part && !lines.isEmpty()) {
+                // RedemptionService.capture of items: one unit stays at the till, the rest is kept
+                int[] line = lines.get(random.nextInt(lines.size()));
+                long unit = city.itemPrice[line[0]];
+                if (r.points > unit) {
+                    line[2] = 1;
+                    r.postAmount = r.points - unit;
+                }
+            } else if (part && r.points > 1) {
+                r.postAmount = r.points - 1 - random.nextLong(r.points - 1);
+            }
             schedule(at + 20 * SECOND + random.nextLong(10 * MINUTE), Type.RESOLVE_HOLD, v, r);
             count("redemptions held");
-        }
-        for (int[] line : lines) {
-            out.lines().row(5).int8(r.id).int8(line[0] + 1L).int4(line[1]).int8(city.itemPrice[line[0]])
-                    .int4(line.length > 2 ? line[2] : 0);
         }
         earned(v, at);
     }
 
-    private static int indexOfItem(List<int[]> lines, int item) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i)[0] == item) {
-                return i;
-            }
+    /** The lines as RedemptionService leaves them: {@code released} units back on the shelf, {@code refunded} returned. */
+    private void writeLines(Redemption r) {
+        for (int[] line : r.lines) {
+            out.lines().row(6).int8(r.id).int8(line[0] + 1L).int4(line[1]).int8(city.itemPrice[line[0]])
+                    .int4(line[2]).int4(line[3]);
         }
-        throw new IllegalStateException();
     }
 
     /** LedgerService.postHold / voidHold for a held redemption, and the redemption's final row. */
@@ -705,9 +717,11 @@ final class Simulation {
             count(r.postAmount < r.points ? "holds captured in part" : "holds captured");
         } else {
             r.status = "VOIDED";
+            r.lines.forEach(line -> line[2] = line[1]);
             count("holds voided");
         }
         writeRedemption(r);
+        writeLines(r);
         earned(r.volunteer, at);
     }
 

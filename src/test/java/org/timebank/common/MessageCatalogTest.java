@@ -44,7 +44,9 @@ class MessageCatalogTest {
             // ProblemMappers.problem(413, "CODE", ...)
             Pattern.compile("problem\\(\\s*\\d+\\s*,\\s*" + CODE + "\\s*,"),
             // Reversal.Refused("CODE"), rethrown as a problem
-            Pattern.compile("new\\s+Refused\\(\\s*" + CODE + "\\s*\\)"));
+            Pattern.compile("new\\s+Refused\\(\\s*" + CODE + "\\s*\\)"),
+            // Redemption's Refused.state("CODE", ...) and Refused.request("CODE", ...), rethrown as problems
+            Pattern.compile("Refused\\s*\\.\\s*(?:state|request)\\(\\s*" + CODE + "\\s*[,)]"));
     /** Files whose upper-case literals are all problem codes (mapped from the database or the framework). */
     private static final List<String> CODE_FILES = List.of(
             "org/timebank/common/SqlErrors.java", "org/timebank/common/ProblemMappers.java",

@@ -125,16 +125,19 @@ class HoldTest {
     }
 
     @Test
-    void an_expired_hold_is_released_by_the_sweeper_and_can_no_longer_be_posted() throws Exception {
+    void an_expired_hold_is_released_by_the_sweeper_and_can_no_longer_be_posted_or_voided() throws Exception {
         long id = hold(30, Duration.ofMillis(50));
         Thread.sleep(100);
         assertEquals("HOLD_EXPIRED", failure(() -> tx.inNew(() -> ledger.postHold(id, 30, "till"))).code());
+        assertEquals("HOLD_EXPIRED", failure(() -> tx.inNew(() -> ledger.voidHold(id, "till"))).code());
+        assertEquals(30, Api.balance(volunteer, "points.pending"), "the sweeper releases it, not a refused void");
 
         assertTrue(housekeeping.expireHolds() >= 1);
 
         assertEquals(100, Api.balance(volunteer, "points.available"));
         assertEquals(0, Api.balance(volunteer, "points.pending"));
-        assertEquals("HOLD_ALREADY_RESOLVED", failure(() -> tx.inNew(() -> ledger.voidHold(id, "till"))).code());
+        assertEquals("HOLD_EXPIRED", failure(() -> tx.inNew(() -> ledger.voidHold(id, "till"))).code());
+        assertEquals("HOLD_EXPIRED", failure(() -> tx.inNew(() -> ledger.postHold(id, 30, "till"))).code());
         LedgerChecks.assertLedgerSound(housekeeping);
     }
 

@@ -233,7 +233,7 @@ class RedemptionFlowTest {
         assertEquals(100, Api.balance(v, "points.available"));
         assertEquals(0, Api.balance(v, "points.pending"));
         assertProblem(as(shop.operator()).post("/api/v1/redemptions/" + held.getLong("id") + "/capture"),
-                409, "REDEMPTION_NOT_HELD");
+                409, "HOLD_EXPIRED");
         LedgerChecks.assertLedgerSound(housekeeping);
     }
 

@@ -35,4 +35,13 @@ public record Hold(long id, long debitAccountId, long creditAccountId, long amou
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }
+
+    /**
+     * Whether the hold has timed out by {@code now}: released by the expiry job already, or still
+     * pending past its time because the job has not come round yet. Either way it can no longer be
+     * posted or voided, and the answer must not depend on when the job ran.
+     */
+    public boolean hasTimedOut(Instant now) {
+        return status == Status.EXPIRED || status == Status.PENDING && isExpiredAt(now);
+    }
 }

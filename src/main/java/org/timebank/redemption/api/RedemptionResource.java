@@ -114,28 +114,39 @@ public class RedemptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SHOP)
     @Operation(summary = "Capture a held redemption, fully or in part (the shop's operator)",
-            description = "Posts the given points (at most the held ones; all of them when left out) to the shop; the "
-                    + "rest returns to the volunteer's wallet.")
+            description = "Without a body (or with an empty one) everything held is posted to the shop. A redemption "
+                    + "of items is captured in part by naming the units the volunteer keeps (items, each at most as "
+                    + "many as were held): their held prices are posted, every other held unit goes back to stock now "
+                    + "(the lines' releasedQuantity), and later refunds return and restock only kept units. Points "
+                    + "alone never capture a redemption of items (CAPTURE_ITEMS_REQUIRED). A redemption of points is "
+                    + "captured in part by points (at most the held ones). Whatever is not captured returns to the "
+                    + "volunteer's wallet. Past the hold's timeout the answer is HOLD_EXPIRED, whether or not the "
+                    + "expiry jobs have released it yet; they return the points and the stock.")
     @APIResponse(responseCode = "200", description = "Captured",
             content = @Content(schema = @Schema(implementation = RedemptionView.class)))
     @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND")
-    @APIResponse(responseCode = "409", description = "REDEMPTION_NOT_HELD, HOLD_EXPIRED")
-    @APIResponse(responseCode = "422", description = "HOLD_AMOUNT_INVALID")
+    @APIResponse(responseCode = "409", description = "HOLD_EXPIRED (past its timeout), REDEMPTION_NOT_HELD (captured "
+            + "or voided already)")
+    @APIResponse(responseCode = "422", description = "CAPTURE_ITEMS_REQUIRED, CAPTURE_EXCEEDS_HOLD, HOLD_AMOUNT_INVALID, "
+            + "REDEMPTION_ITEMS_OR_POINTS")
     public Response capture(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid CaptureRequest request) {
-        CaptureRequest body = request == null ? new CaptureRequest(null) : request;
+        CaptureRequest body = request == null ? new CaptureRequest(null, null) : request;
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions/" + id + "/capture", body,
-                () -> Idempotency.Outcome.ok(redemptions.capture(caller, id, body.points())));
+                () -> Idempotency.Outcome.ok(redemptions.capture(caller, id, body)));
     }
 
     @POST
     @Path("/{id}/void")
     @RolesAllowed(Roles.SHOP)
-    @Operation(summary = "Void a held redemption (the shop's operator): points back to the wallet, items to the shelf")
+    @Operation(summary = "Void a held redemption (the shop's operator): points back to the wallet, items to the shelf",
+            description = "Past the hold's timeout the answer is HOLD_EXPIRED, whether or not the expiry jobs have "
+                    + "released it yet; they return the points and the stock.")
     @APIResponse(responseCode = "200", description = "Voided",
             content = @Content(schema = @Schema(implementation = RedemptionView.class)))
     @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND")
-    @APIResponse(responseCode = "409", description = "REDEMPTION_NOT_HELD")
+    @APIResponse(responseCode = "409", description = "HOLD_EXPIRED (past its timeout), REDEMPTION_NOT_HELD (captured "
+            + "or voided already)")
     public Response voidHeld(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions/" + id + "/void", null,
                 () -> Idempotency.Outcome.ok(redemptions.voidHeld(caller, id)));
@@ -149,7 +160,9 @@ public class RedemptionResource {
             description = "Requires an Idempotency-Key. One REFUND transaction moves the points from the shop's settlement "
                     + "account back to the volunteer's wallet; returned items go back to stock. Allowed within "
                     + "timebank.redemption.refund-window of the capture, and never beyond the captured points less "
-                    + "earlier refunds (nor more units than were bought).")
+                    + "earlier refunds, however refunds of points and of items are mixed. Returned items are priced "
+                    + "as redeemed and must have been kept (bought, or kept at a partial capture) and not returned "
+                    + "before.")
     @APIResponse(responseCode = "201", description = "Refunded",
             content = @Content(schema = @Schema(implementation = RefundView.class)))
     @APIResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED")

@@ -12,11 +12,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
 import org.timebank.redemption.domain.Basket;
+import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionMode;
 import org.timebank.redemption.domain.RedemptionStatus;
 import org.timebank.redemption.domain.ShopKind;
 import org.timebank.redemption.persistence.RedemptionStore.ItemRow;
-import org.timebank.redemption.persistence.RedemptionStore.LineRow;
 import org.timebank.redemption.persistence.RedemptionStore.RedemptionRow;
 import org.timebank.redemption.persistence.RedemptionStore.RefundRow;
 import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
@@ -65,14 +65,32 @@ public final class RedemptionViews {
                                 @Positive Long points,
                                 @Schema(defaultValue = "CAPTURE") RedemptionMode mode) {}
 
-    @Schema(name = "CaptureRequest")
-    public record CaptureRequest(@Positive @Schema(description = "At most the held points; default all of them")
-                                 Long points) {}
+    @Schema(name = "CaptureRequest", description = "Empty (or no body): capture everything held. A held redemption "
+            + "of items is captured in part by naming the units kept (items); a held redemption of points by a "
+            + "number of points. Never both; points alone never capture a redemption of items (CAPTURE_ITEMS_REQUIRED).")
+    public record CaptureRequest(
+            @Valid @Size(min = 1, max = 100)
+            @Schema(description = "A redemption of items only: the units the volunteer keeps, each at most as many as "
+                    + "were held. Their held prices are the captured points; every other held unit goes back to "
+                    + "stock now.")
+            List<@Valid @NotNull LineInput> items,
+            @Positive
+            @Schema(description = "A redemption of points only: the points posted, at most the held ones; the rest "
+                    + "returns to the wallet.")
+            Long points) {}
 
-    @Schema(name = "RedemptionLine")
-    public record LineView(long itemId, int quantity, long pointsPrice, int refundedQuantity) {
-        public static LineView of(LineRow l) {
-            return new LineView(l.itemId(), l.quantity(), l.pointsPrice(), l.refundedQuantity());
+    @Schema(name = "RedemptionLine", description = "One item: quantity - releasedQuantity units were kept by the "
+            + "volunteer; refundedQuantity of those came back later")
+    public record LineView(long itemId,
+                           @Schema(description = "Units taken from stock when the redemption was made (held or bought)")
+                           int quantity,
+                           @Schema(description = "The price of one unit when it was redeemed") long pointsPrice,
+                           @Schema(description = "Units put back on the shelf unsold: by a partial capture, a void or "
+                                   + "an expiry")
+                           int releasedQuantity,
+                           @Schema(description = "Kept units brought back by refunds") int refundedQuantity) {
+        public static LineView of(Redemption.Line l) {
+            return new LineView(l.itemId(), l.quantity(), l.pointsPrice(), l.releasedQuantity(), l.refundedQuantity());
         }
     }
 
@@ -111,11 +129,13 @@ public final class RedemptionViews {
     @Schema(name = "Redemption")
     public record RedemptionView(long id, long shopId, long volunteerId, RedemptionMode mode, RedemptionStatus status,
                                  @Schema(description = "Points taken (CAPTURE) or held (HOLD)") long points,
+                                 @Schema(description = "Points posted to the shop; for a redemption of items, the "
+                                         + "price of the units kept. Null until captured")
                                  Long capturedPoints, long refundedPoints,
                                  @Schema(description = "The REDEMPTION transaction, or the hold") long transactionId,
                                  Long captureTransactionId, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
                                  List<LineView> lines) {
-        public static RedemptionView of(RedemptionRow r, List<LineRow> lines) {
+        public static RedemptionView of(RedemptionRow r, List<Redemption.Line> lines) {
             return new RedemptionView(r.id(), r.shopId(), r.volunteerId(), r.mode(), r.status(), r.points(),
                     r.capturedPoints(), r.refundedPoints(), r.transactionId(), r.captureTransactionId(),
                     Times.local(r.createdAt()), r.resolvedAt() == null ? null : Times.local(r.resolvedAt()),

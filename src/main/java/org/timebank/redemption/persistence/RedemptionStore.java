@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.timebank.common.Jdbc;
+import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionMode;
 import org.timebank.redemption.domain.RedemptionStatus;
 import org.timebank.redemption.domain.ShopKind;
@@ -33,8 +34,6 @@ public class RedemptionStore {
                                 long points, Long capturedPoints, long refundedPoints, long transactionId,
                                 Long captureTransactionId, String createdBy, OffsetDateTime createdAt,
                                 OffsetDateTime resolvedAt) {}
-
-    public record LineRow(long itemId, int quantity, long pointsPrice, int refundedQuantity) {}
 
     public record RefundRow(long id, long redemptionId, long points, long transactionId, String createdBy,
                             OffsetDateTime createdAt) {}
@@ -164,17 +163,23 @@ public class RedemptionStore {
                 redemptionId, itemId, quantity, pointsPrice);
     }
 
-    public List<LineRow> lines(long redemptionId) {
-        return list("select item_id, quantity, points_price, refunded_quantity from redemption_line "
-                + "where redemption_id = ? order by item_id", RedemptionStore::line, redemptionId);
+    public List<Redemption.Line> lines(long redemptionId) {
+        return list("select item_id, quantity, points_price, released_quantity, refunded_quantity from redemption_line "
+                + "where redemption_id = ? order by item_id", r -> line(r, 1), redemptionId);
     }
 
     /** The lines of many redemptions at once, in redemption then item order. */
-    public List<Map.Entry<Long, LineRow>> lines(List<Long> redemptionIds) {
-        return list("select redemption_id, item_id, quantity, points_price, refunded_quantity from redemption_line "
-                        + "where redemption_id = any(?) order by redemption_id, item_id",
-                r -> Map.entry(r.getLong(1), new LineRow(r.getLong(2), r.getInt(3), r.getLong(4), r.getInt(5))),
-                (Object) redemptionIds.toArray(new Long[0]));
+    public List<Map.Entry<Long, Redemption.Line>> lines(List<Long> redemptionIds) {
+        return list("select redemption_id, item_id, quantity, points_price, released_quantity, refunded_quantity "
+                        + "from redemption_line where redemption_id = any(?) order by redemption_id, item_id",
+                r -> Map.entry(r.getLong(1), line(r, 2)), (Object) redemptionIds.toArray(new Long[0]));
+    }
+
+    /** Puts {@code quantity} units of a held line back on the shelf, and says so on the line. */
+    public void releaseUnits(long redemptionId, long itemId, int quantity) {
+        update("update redemption_line set released_quantity = released_quantity + ? "
+                + "where redemption_id = ? and item_id = ?", quantity, redemptionId, itemId);
+        restoreStock(itemId, quantity);
     }
 
     public List<RedemptionRow> shopRedemptions(long shopId, Long before, int limit) {
@@ -259,8 +264,9 @@ public class RedemptionStore {
         T map(ResultSet r) throws SQLException;
     }
 
-    private static LineRow line(ResultSet r) throws SQLException {
-        return new LineRow(r.getLong(1), r.getInt(2), r.getLong(3), r.getInt(4));
+    private static Redemption.Line line(ResultSet r, int first) throws SQLException {
+        return new Redemption.Line(r.getLong(first), r.getInt(first + 1), r.getLong(first + 2), r.getInt(first + 3),
+                r.getInt(first + 4));
     }
 
     private static ItemRow item(ResultSet r) throws SQLException {

@@ -97,4 +97,15 @@ class HoldPostingsTest {
         assertTrue(HOLD.isExpiredAt(EXPIRES));
         assertTrue(HOLD.isExpiredAt(EXPIRES.plusSeconds(1)));
     }
+
+    @Test
+    void a_hold_has_timed_out_past_its_time_whether_the_expiry_job_released_it_or_not() {
+        assertFalse(HOLD.hasTimedOut(EXPIRES.minusNanos(1)));
+        assertTrue(HOLD.hasTimedOut(EXPIRES));
+        Hold swept = new Hold(9, WALLET, SHOP, 100, EXPIRES, Hold.Status.EXPIRED);
+        assertTrue(swept.hasTimedOut(EXPIRES));
+        assertTrue(swept.hasTimedOut(EXPIRES.minusSeconds(1)), "the job's clock may run ahead of this one");
+        assertFalse(new Hold(9, WALLET, SHOP, 100, EXPIRES, Hold.Status.POSTED).hasTimedOut(EXPIRES.plusSeconds(1)));
+        assertFalse(new Hold(9, WALLET, SHOP, 100, EXPIRES, Hold.Status.VOIDED).hasTimedOut(EXPIRES.plusSeconds(1)));
+    }
 }
