@@ -46,8 +46,9 @@ class CheckinCodeAttemptLimitTest {
     record Venue(long community, long activity, String code) {}
 
     private static Venue venue() {
-        Api.Tree t = Api.tree();
-        long activity = Activities.create(t.community(), YESTERDAY_9AM, 500);
+        // yesterday's activity: nobody could enroll in it, so it welcomes walk-ins
+        Api.Tree t = Activities.tree();
+        long activity = Activities.openToWalkIns(t.community(), YESTERDAY_9AM, 500);
         String code = as(Tokens.staff("staff-a", t.street())).post("/api/v1/activities/" + activity + "/checkin-codes")
                 .then().statusCode(201).extract().jsonPath().getString("code");
         return new Venue(t.community(), activity, code);
