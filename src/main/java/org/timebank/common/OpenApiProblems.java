@@ -34,10 +34,10 @@ public class OpenApiProblems implements OASFilter {
 
     private static final List<Standard> STANDARD = List.of(
             new Standard("400", "Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), "
-                    + "MALFORMED_JSON, UNKNOWN_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, "
+                    + "MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, "
                     + "IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT",
                     "ValidationFailed", example(400, "VALIDATION_FAILED", "/api/v1/ledger/adjustments",
-                            List.of(error("amount", "Positive", "必须是正数")), "amount")),
+                            List.of(error("amount", "FIELD_TOO_SMALL", "“amount”须大于 0")), "amount")),
             new Standard("401", "UNAUTHENTICATED: no bearer token, or one that is invalid or expired",
                     "Unauthenticated", example(401, "UNAUTHENTICATED", "/api/v1/volunteers/1001/balance", List.of())),
             new Standard("403", "FORBIDDEN: the token's groups do not allow this operation",

@@ -42,7 +42,7 @@ public class DevTokens {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Demo tokens for every role (dev mode only)",
+    @Operation(operationId = "getDevTokens", summary = "Demo tokens for every role (dev mode only)",
             description = "Without parameters: one token per demo user. With `subject` and `groups` "
                     + "(comma-separated) and optionally `regions` (comma-separated ids) and `shop`: that token.")
     public List<DemoToken> tokens(@QueryParam("subject") String subject, @QueryParam("groups") String groups,

@@ -81,6 +81,64 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_api_operation_has_a_unique_readable_operation_id() {
+        List<String> wrong = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        forEachApiOperation(document(), (name, operation) -> {
+            Object id = operation.get("operationId");
+            if (!(id instanceof String s) || !s.matches("[a-z][a-zA-Z0-9]{2,60}")) {
+                wrong.add(name + " has no camelCase operationId: " + id);
+            } else if (!seen.add(s)) {
+                wrong.add(name + " repeats the operationId " + s);
+            }
+        });
+        assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+    }
+
+    @Test
+    void every_object_a_response_carries_lists_the_properties_it_always_has() {
+        JsonPath doc = document();
+        Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
+        java.util.Deque<Object> todo = new java.util.ArrayDeque<>();
+        forEachApiOperation(doc, (name, operation) -> {
+            Map<String, Map<String, Object>> responses = cast(operation.get("responses"));
+            responses.forEach((status, response) -> {
+                if (status.startsWith("2") && response.get("content") != null) {
+                    Map<String, Map<String, Object>> content = cast(response.get("content"));
+                    content.values().forEach(media -> todo.add(media.get("schema")));
+                }
+            });
+        });
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        List<String> without = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            Object next = todo.pop();
+            if (!(next instanceof Map<?, ?> schema)) {
+                continue;
+            }
+            if (schema.get("$ref") instanceof String ref && ref.startsWith("#/components/schemas/")) {
+                String name = ref.substring("#/components/schemas/".length());
+                if (seen.add(name)) {
+                    Map<String, Object> target = schemas.get(name);
+                    if (target.get("properties") != null && !(target.get("required") instanceof List<?> r && !r.isEmpty())) {
+                        without.add(name);
+                    }
+                    todo.add(target);
+                }
+            }
+            if (schema.get("items") != null) {
+                todo.add(schema.get("items"));
+            }
+            if (schema.get("properties") instanceof Map<?, ?> properties) {
+                todo.addAll(properties.values());
+            }
+        }
+        assertTrue(seen.size() > 20, "only " + seen.size() + " response schemas found");
+        assertTrue(without.isEmpty(), () -> "response schemas without required properties: " + without
+                + " (add their record's class to org.timebank.openapi.RequiredProperties.VIEWS)");
+    }
+
+    @Test
     void every_api_operation_has_a_summary() {
         List<String> without = new ArrayList<>();
         forEachApiOperation(document(), (name, operation) -> {

@@ -42,7 +42,7 @@ public class PointsExpiryResource {
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "The points expiry rule in force for a region and where it comes from (anyone signed in)")
+    @Operation(operationId = "getPointsExpiryRule", summary = "The points expiry rule in force for a region and where it comes from (anyone signed in)")
     public PointsExpiryView get(@PathParam("id") long id) {
         return tx.inNew(() -> expiry.get(id));
     }
@@ -50,7 +50,7 @@ public class PointsExpiryResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a region's points expiry rule (admin)",
+    @Operation(operationId = "setPointsExpiryRule", summary = "Set a region's points expiry rule (admin)",
             description = "Points of volunteers whose home community is in the region, and has no nearer rule, expire "
                     + "`months` after they were earned, oldest first. The rule applies at once, to points already earned "
                     + "too: the next expiry run posts what is due as EXPIRY transactions to the breakage account.")

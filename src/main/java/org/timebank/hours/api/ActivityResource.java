@@ -75,7 +75,7 @@ public class ActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Publish an activity (staff serving its community, admin)",
+    @Operation(operationId = "publishActivity", summary = "Publish an activity (staff serving its community, admin)",
             description = "The activity's hour claims are made in its community under its category, which must be one "
                     + "the conversion rules in force for the community at startsAt rate, or DEFAULT (else 422 "
                     + "UNKNOWN_SERVICE_CATEGORY, field category); pointsPerHour, when given, overrides the region's rate for "
@@ -95,7 +95,7 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "List activities by start time (anyone signed in)",
+    @Operation(operationId = "listActivities", summary = "List activities by start time (anyone signed in)",
             description = "regionId: the activities of the region's whole subtree (without it: all). from, to (RFC 3339): "
                     + "the activities whose time overlaps [from, to). Ordered by startsAt, then id. A malformed regionId, from "
                     + "or to, or a to not after from, is a 400 INVALID_PARAMETER naming it.")
@@ -120,7 +120,7 @@ public class ActivityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "Read an activity (anyone signed in)")
+    @Operation(operationId = "getActivity", summary = "Read an activity (anyone signed in)")
     @APIResponse(responseCode = "200", description = "The activity",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
@@ -131,7 +131,7 @@ public class ActivityResource {
     @POST
     @Path("/{id}/enrollments")
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Enroll in an activity (the calling volunteer)",
+    @Operation(operationId = "enrollInActivity", summary = "Enroll in an activity (the calling volunteer)",
             description = "No body, or {}. A volunteer enrolls once; enrollments never exceed the capacity, however many "
                     + "arrive at once. An activity that has started may still be joined until it ends.")
     @APIResponse(responseCode = "201", description = "Enrolled",
@@ -175,7 +175,7 @@ public class ActivityResource {
     @Path("/{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Record attendance: a pending hour claim per record (staff serving the activity's community)",
+    @Operation(operationId = "recordAttendance", summary = "Record attendance: a pending hour claim per record (staff serving the activity's community)",
             description = "All or nothing. Each record must meet the rules of an hour claim, overlap the activity's time, "
                     + "name a volunteer who exists and enrolled (unless the activity welcomes walk-ins), and overlap "
                     + "neither another record of the same volunteer nor one of their pending or approved claims. If any does not, nothing is recorded and the problem lists every "
@@ -196,7 +196,7 @@ public class ActivityResource {
     @POST
     @Path("/{id}/checkin-codes")
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Issue a check-in code to show at the venue (staff serving the activity's community)",
+    @Operation(operationId = "issueCheckinCode", summary = "Issue a check-in code to show at the venue (staff serving the activity's community)",
             description = "Six characters without look-alikes, valid for timebank.activities.checkin-code-ttl (default two "
                     + "hours). Only a keyed hash of the code is stored with the activity: the code itself is shown in this "
                     + "response (and kept for replay with it, when the call carries an Idempotency-Key).")
@@ -213,7 +213,7 @@ public class ActivityResource {
     @Path("/{id}/check-ins")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Check in with the venue's code: a pending hour claim for the calling volunteer",
+    @Operation(operationId = "checkInToActivity", summary = "Check in with the venue's code: a pending hour claim for the calling volunteer",
             description = "The code must be one issued for this activity and not yet expired. The volunteer must have "
                     + "enrolled, unless the activity welcomes walk-ins. The period must overlap the activity's time and "
                     + "meet the rules of an hour claim; staff review it like any claim. Wrong or expired codes are limited "

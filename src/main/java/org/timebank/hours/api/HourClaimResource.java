@@ -68,7 +68,7 @@ public class HourClaimResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Claim hours (a volunteer for themself; staff on a volunteer's behalf)",
+    @Operation(operationId = "submitHourClaim", summary = "Claim hours (a volunteer for themself; staff on a volunteer's behalf)",
             description = "The end must follow the start, not lie in the future, be at most timebank.hours.max-claim-minutes "
                     + "after the start and not older than timebank.hours.max-claim-age; the period may not overlap the "
                     + "volunteer's other pending or approved claims (so no day holds more than 24 hours). Staff record "
@@ -89,7 +89,7 @@ public class HourClaimResource {
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "List claims, newest first: a volunteer's own, staff's regions, or all (admin)",
+    @Operation(operationId = "listHourClaims", summary = "List claims, newest first: a volunteer's own, staff's regions, or all (admin)",
             description = "Filters: status, regionId (the region's whole subtree), volunteerId, activityId.")
     public Page<ClaimView> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = HourClaim.Status.class)) String status,
@@ -108,7 +108,7 @@ public class HourClaimResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Read a claim (its volunteer, staff in scope, admin)")
+    @Operation(operationId = "getHourClaim", summary = "Read a claim (its volunteer, staff in scope, admin)")
     public ClaimView get(@PathParam("id") long id) {
         return tx.inNew(() -> ClaimView.of(claims.visible(caller, id, false)));
     }
@@ -117,7 +117,7 @@ public class HourClaimResource {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Approve or reject a claim (staff serving its community; never one's own hours)",
+    @Operation(operationId = "decideHourClaim", summary = "Approve or reject a claim (staff serving its community; never one's own hours)",
             description = "Approval posts one journal transaction: minutes to the volunteer's HOURS account and points to "
                     + "the POINTS wallet, from the community (its budget when it has one), under the conversion rules in "
                     + "force when the service started. A claim longer than timebank.hours.second-review-above-minutes "
@@ -140,7 +140,7 @@ public class HourClaimResource {
     @Path("/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Decide many claims at once (staff)",
+    @Operation(operationId = "decideHourClaims", summary = "Decide many claims at once (staff)",
             description = "Each decision is taken on its own, in order, with the rules of the single decision; one that "
                     + "fails does not stop the others. The response lists every outcome: the claim, or the problem "
                     + "(status, code, detail) it met.")
@@ -178,7 +178,7 @@ public class HourClaimResource {
     @Path("/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Undo an approved claim (staff in scope, admin)",
+    @Operation(operationId = "reverseHourClaim", summary = "Undo an approved claim (staff in scope, admin)",
             description = "Posts a transaction reversing the approval, pointing at it, at most once. What the volunteer "
                     + "still holds is taken back; what was already spent or given away is recorded as a debt that future "
                     + "earnings repay first. A wallet never goes negative.")

@@ -51,7 +51,7 @@ public class RegionHoursResource {
     @GET
     @Path("/conversion-rules")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "The conversion rules in force for a region, and its own versions (anyone signed in)")
+    @Operation(operationId = "getConversionRules", summary = "The conversion rules in force for a region, and its own versions (anyone signed in)")
     public RulesView getRules(@PathParam("id") long id) {
         return tx.inNew(() -> rules.get(id));
     }
@@ -60,7 +60,7 @@ public class RegionHoursResource {
     @Path("/conversion-rules")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a new version of a region's conversion rules (admin)",
+    @Operation(operationId = "setConversionRules", summary = "Set a new version of a region's conversion rules (admin)",
             description = "Versions are never changed: this appends one, in force from effectiveFrom for service in the region "
                     + "and in every region below it without rules of its own. Points = credited minutes x points per hour "
                     + "/ 60, rounded as `rounding` says; credited minutes are the served minutes counted down to whole units "
@@ -81,7 +81,7 @@ public class RegionHoursResource {
     @GET
     @Path("/budget")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "A community's points budget (staff serving it, admin)")
+    @Operation(operationId = "getBudget", summary = "A community's points budget (staff serving it, admin)")
     public BudgetView budget(@PathParam("id") long id) {
         return tx.inNew(() -> budgets.view(caller, id));
     }
@@ -90,7 +90,7 @@ public class RegionHoursResource {
     @Path("/budget-fundings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Pay points from the community fund into the community's budget (admin; Idempotency-Key required)",
+    @Operation(operationId = "fundBudget", summary = "Pay points from the community fund into the community's budget (admin; Idempotency-Key required)",
             description = "The first funding gives the community a budget: from then on its approvals draw their points "
                     + "from it and fail with BUDGET_EXHAUSTED when it cannot pay.")
     @APIResponse(responseCode = "201", description = "Funded",

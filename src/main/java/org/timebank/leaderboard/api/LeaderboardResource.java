@@ -34,7 +34,7 @@ public class LeaderboardResource {
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "The top volunteers of a region's subtree (anyone signed in)",
+    @Operation(operationId = "getLeaderboard", summary = "The top volunteers of a region's subtree (anyone signed in)",
             description = "Volunteers whose home community lies in the region's subtree, for the current WEEK (from "
                     + "Monday), MONTH or YEAR on the Asia/Shanghai calendar, or ALL time, by confirmed minutes served "
                     + "(HOURS) or points earned (POINTS): approved claims by their service day, a reversed claim no "
@@ -54,7 +54,7 @@ public class LeaderboardResource {
     @GET
     @Path("/rank")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "One volunteer's rank and value on a board (the volunteer, staff in scope, admin)",
+    @Operation(operationId = "getLeaderboardRank", summary = "One volunteer's rank and value on a board (the volunteer, staff in scope, admin)",
             description = "The same board as GET /leaderboards. volunteerId defaults to the calling volunteer. A "
                     + "volunteer who opted out of public boards still sees where they would stand.")
     @APIResponse(responseCode = "400", description = "INVALID_PARAMETER (regionId, period, metric, volunteerId)")

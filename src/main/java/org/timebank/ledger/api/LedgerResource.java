@@ -67,7 +67,7 @@ public class LedgerResource {
     @POST
     @Path("/adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a manual, reasoned credit or debit (admin; Idempotency-Key required)",
+    @Operation(operationId = "createAdjustment", summary = "Post a manual, reasoned credit or debit (admin; Idempotency-Key required)",
             description = "The counterparty is the system adjustment account of the account's asset. A debit never "
                     + "overdraws a volunteer wallet.")
     @APIResponse(responseCode = "201", description = "Posted",
@@ -87,7 +87,7 @@ public class LedgerResource {
     @POST
     @Path("/imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import opening balances from CSV (admin; Idempotency-Key required)",
+    @Operation(operationId = "importOpeningBalances", summary = "Import opening balances from CSV (admin; Idempotency-Key required)",
             description = "Header `volunteer_id,asset,amount,reference` or `phone,asset,amount,reference`; amounts in "
                     + "whole minutes (HOURS) or points (POINTS). The file is checked whole: one bad line fails it all, "
                     + "every bad line is reported by number, and nothing is written. One opening balance per account.")
@@ -115,7 +115,7 @@ public class LedgerResource {
     @POST
     @Path("/transactions/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reverse a posted transaction (admin; Idempotency-Key required)",
+    @Operation(operationId = "reverseTransaction", summary = "Reverse a posted transaction (admin; Idempotency-Key required)",
             description = "Posts the mirror image of the transaction, pointing at it; a transaction is reversed at "
                     + "most once. Holds are settled by resolving them, not by reversal.")
     @APIResponse(responseCode = "201", description = "Reversed",
@@ -136,7 +136,7 @@ public class LedgerResource {
 
     @GET
     @Path("/accounts/{id}")
-    @Operation(summary = "Read an account and its balance (admin)")
+    @Operation(operationId = "getAccount", summary = "Read an account and its balance (admin)")
     public AccountView account(@PathParam("id") long id) {
         return tx.inNew(() -> store.account(id).map(AccountView::of)
                 .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", id)));
@@ -144,7 +144,7 @@ public class LedgerResource {
 
     @GET
     @Path("/transactions/{id}")
-    @Operation(summary = "Read a journal transaction with its postings and chain link (admin)")
+    @Operation(operationId = "getTransaction", summary = "Read a journal transaction with its postings and chain link (admin)")
     public TransactionView transaction(@PathParam("id") long id) {
         return tx.inNew(() -> store.transaction(id).map(TransactionView::of)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", id)));
@@ -152,7 +152,7 @@ public class LedgerResource {
 
     @GET
     @Path("/trial-balance")
-    @Operation(summary = "Per asset, the sums that must be zero (admin)",
+    @Operation(operationId = "getTrialBalance", summary = "Per asset, the sums that must be zero (admin)",
             description = "Sums every account's columns and the journal's postings in one snapshot; `balanced` is "
                     + "true when credits equal debits per asset, posted and pending, and every account's stored "
                     + "balance equals the sum of its postings.")
@@ -162,7 +162,7 @@ public class LedgerResource {
 
     @GET
     @Path("/verification")
-    @Operation(summary = "Recompute the hash chain from the journal (admin)",
+    @Operation(operationId = "verifyChain", summary = "Recompute the hash chain from the journal (admin)",
             description = "Rebuilds every link from the stored transactions and postings and compares it with the "
                     + "stored hash. `valid` is false at the first mismatch, or when a transaction is neither sealed "
                     + "nor queued for sealing.")

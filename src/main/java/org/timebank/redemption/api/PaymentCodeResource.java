@@ -33,7 +33,7 @@ public class PaymentCodeResource {
 
     @POST
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "A one-time payment code to show at a shop (the volunteer themself)",
+    @Operation(operationId = "issuePaymentCode", summary = "A one-time payment code to show at a shop (the volunteer themself)",
             description = "20 characters of Crockford base32, valid for timebank.redemption.payment-code-ttl, usable once. "
                     + "The service keeps only a keyed hash of it. No Idempotency-Key: a replay would have to store the "
                     + "code in clear, and a retry simply gets a fresh code while the lost one expires unused.")

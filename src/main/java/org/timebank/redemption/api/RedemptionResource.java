@@ -56,7 +56,7 @@ public class RedemptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SHOP)
-    @Operation(summary = "Redeem a volunteer's payment code (the shop's operator)",
+    @Operation(operationId = "redeem", summary = "Redeem a volunteer's payment code (the shop's operator)",
             description = "One transaction: the code is used up, the items' stock taken and the points moved from the "
                     + "volunteer's wallet to the shop's settlement account (CAPTURE, one REDEMPTION transaction) or "
                     + "reserved for timebank.redemption.hold-timeout (HOLD: capture or void it later). Give either items "
@@ -103,7 +103,7 @@ public class RedemptionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "Read a redemption (its shop's operator, its volunteer, admin)")
+    @Operation(operationId = "getRedemption", summary = "Read a redemption (its shop's operator, its volunteer, admin)")
     @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND (also when not the caller's)")
     public RedemptionView get(@PathParam("id") long id) {
         return tx.inNew(() -> redemptions.visible(caller, id));
@@ -113,7 +113,7 @@ public class RedemptionResource {
     @Path("/{id}/capture")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SHOP)
-    @Operation(summary = "Capture a held redemption, fully or in part (the shop's operator)",
+    @Operation(operationId = "captureRedemption", summary = "Capture a held redemption, fully or in part (the shop's operator)",
             description = "Without a body (or with an empty one) everything held is posted to the shop. A redemption "
                     + "of items is captured in part by naming the units the volunteer keeps (items, each at most as "
                     + "many as were held): their held prices are posted, every other held unit goes back to stock now "
@@ -139,7 +139,7 @@ public class RedemptionResource {
     @POST
     @Path("/{id}/void")
     @RolesAllowed(Roles.SHOP)
-    @Operation(summary = "Void a held redemption (the shop's operator): points back to the wallet, items to the shelf",
+    @Operation(operationId = "voidRedemption", summary = "Void a held redemption (the shop's operator): points back to the wallet, items to the shelf",
             description = "Past the hold's timeout the answer is HOLD_EXPIRED, whether or not the expiry jobs have "
                     + "released it yet; they return the points and the stock.")
     @APIResponse(responseCode = "200", description = "Voided",
@@ -156,7 +156,7 @@ public class RedemptionResource {
     @Path("/{id}/refund")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SHOP)
-    @Operation(summary = "Refund a captured redemption, in points or returned items (the shop's operator)",
+    @Operation(operationId = "refundRedemption", summary = "Refund a captured redemption, in points or returned items (the shop's operator)",
             description = "Requires an Idempotency-Key. One REFUND transaction moves the points from the shop's settlement "
                     + "account back to the volunteer's wallet; returned items go back to stock. Allowed within "
                     + "timebank.redemption.refund-window of the capture, and never beyond the captured points less "

@@ -42,7 +42,7 @@ public class RedemptionRuleResource {
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "The minimum of confirmed service before redeeming, in force for a region (anyone signed in)")
+    @Operation(operationId = "getRedemptionRule", summary = "The minimum of confirmed service before redeeming, in force for a region (anyone signed in)")
     public RedemptionRuleView get(@PathParam("id") long id) {
         return tx.inNew(() -> rules.get(id));
     }
@@ -50,7 +50,7 @@ public class RedemptionRuleResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a region's minimum of confirmed service before redeeming (admin)",
+    @Operation(operationId = "setRedemptionRule", summary = "Set a region's minimum of confirmed service before redeeming (admin)",
             description = "Applies to volunteers whose home community is in the region and has no nearer rule; "
                     + "a null minimum lifts one inherited from above. A redemption below it is refused with "
                     + "REDEMPTION_THRESHOLD_NOT_MET.")

@@ -65,7 +65,7 @@ public class ShopResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Onboard a shop in a community (admin)",
+    @Operation(operationId = "createShop", summary = "Onboard a shop in a community (admin)",
             description = "Opens the shop's POINTS settlement account, which redemptions credit and refunds debit. It "
                     + "has no balance flag, so a busy shop never serializes redemptions.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -81,7 +81,7 @@ public class ShopResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "Read a shop (anyone signed in)")
+    @Operation(operationId = "getShop", summary = "Read a shop (anyone signed in)")
     @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
     public ShopView get(@PathParam("id") long id) {
         return tx.inNew(() -> ShopView.of(shops.shop(id)));
@@ -90,7 +90,7 @@ public class ShopResource {
     @GET
     @Path("/{id}/items")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "A shop's catalogue, in id order (anyone signed in)")
+    @Operation(operationId = "listShopItems", summary = "A shop's catalogue, in id order (anyone signed in)")
     @APIResponse(responseCode = "200", description = "The items",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class)))
     @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
@@ -102,7 +102,7 @@ public class ShopResource {
     @Path("/{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "Add and rewrite catalogue items (the shop's operator, admin)",
+    @Operation(operationId = "setShopItems", summary = "Add and rewrite catalogue items (the shop's operator, admin)",
             description = "Items without an id are added; items with one are rewritten (name, price, stock, active). "
                     + "Items left out stay as they are: deactivate an item instead of dropping it. Returns the catalogue.")
     @APIResponse(responseCode = "200", description = "The catalogue after the change",
@@ -118,7 +118,7 @@ public class ShopResource {
     @GET
     @Path("/{id}/redemptions")
     @RolesAllowed({Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "A shop's redemptions, newest first (its operator, admin)")
+    @Operation(operationId = "listShopRedemptions", summary = "A shop's redemptions, newest first (its operator, admin)")
     @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
     public Page<RedemptionView> redemptions(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
@@ -130,7 +130,7 @@ public class ShopResource {
     @GET
     @Path("/{id}/statements")
     @RolesAllowed({Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "A shop's statement for a month in Asia/Shanghai (its operator, admin); text/csv on request",
+    @Operation(operationId = "getShopStatement", summary = "A shop's statement for a month in Asia/Shanghai (its operator, admin); text/csv on request",
             description = "Every redemption captured and every refund made in the month, the sums, and the net points "
                     + "the shop is owed (redeemed less refunded): what the community fund settles.")
     @APIResponse(responseCode = "200", description = "The statement",

@@ -43,7 +43,7 @@ public class RegionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a region (admin)",
+    @Operation(operationId = "createRegion", summary = "Create a region (admin)",
             description = "A city has no parent; every other level sits directly under the level above it. "
                     + "A community opens its issuance accounts with it.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -59,7 +59,7 @@ public class RegionResource {
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "List the top of the tree (the cities)")
+    @Operation(operationId = "listRootRegions", summary = "List the top of the tree (the cities)")
     public Page<RegionView> roots(
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
@@ -69,7 +69,7 @@ public class RegionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "Read a region (anyone signed in)")
+    @Operation(operationId = "getRegion", summary = "Read a region (anyone signed in)")
     public RegionView get(@PathParam("id") long id) {
         return RegionView.of(regions.require(id));
     }
@@ -77,7 +77,7 @@ public class RegionResource {
     @GET
     @Path("/{id}/children")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "List a region's children, by id (anyone signed in)")
+    @Operation(operationId = "listChildRegions", summary = "List a region's children, by id (anyone signed in)")
     public Page<RegionView> children(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {

@@ -48,7 +48,7 @@ public class PoolResource {
     @GET
     @Path("/pool")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "What a community's pool holds (staff serving it, admin)")
+    @Operation(operationId = "getPool", summary = "What a community's pool holds (staff serving it, admin)")
     @APIResponse(responseCode = "200", description = "The pool",
             content = @Content(schema = @Schema(implementation = PoolView.class)))
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND (also outside the caller's regions)")
@@ -61,7 +61,7 @@ public class PoolResource {
     @Path("/pool-grants")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Grant points or hours from a community's pool to a volunteer (staff serving the community, "
+    @Operation(operationId = "grantFromPool", summary = "Grant points or hours from a community's pool to a volunteer (staff serving the community, "
             + "never to themselves; Idempotency-Key required)",
             description = "Posts one GRANT transaction pool -> the volunteer's wallet, with the reason as its memo. "
                     + "The pool cannot be overdrawn. The volunteer must be one the caller may see (their home community "
@@ -82,7 +82,7 @@ public class PoolResource {
     @GET
     @Path("/transfer-rules")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
-    @Operation(summary = "The transfer rules in force for a region (anyone signed in)")
+    @Operation(operationId = "getTransferRules", summary = "The transfer rules in force for a region (anyone signed in)")
     public TransferRulesView rules(@PathParam("id") long id) {
         return tx.inNew(() -> transfers.rules(id));
     }
@@ -91,7 +91,7 @@ public class PoolResource {
     @Path("/transfer-rules")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a region's transfer rules (admin)",
+    @Operation(operationId = "setTransferRules", summary = "Set a region's transfer rules (admin)",
             description = "They apply to volunteers whose home community is the region or below it, unless a region "
                     + "nearer to the community has rules of its own. Without rules, hours cannot be gifted.")
     @APIResponse(responseCode = "200", description = "The rules now in force for the region",

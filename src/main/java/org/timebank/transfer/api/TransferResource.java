@@ -37,7 +37,7 @@ public class TransferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Gift to another volunteer or donate to a community's pool (the volunteer, from their own "
+    @Operation(operationId = "createTransfer", summary = "Gift to another volunteer or donate to a community's pool (the volunteer, from their own "
             + "wallet; Idempotency-Key required)",
             description = "A GIFT moves points (or, where the sender's home community's transfer rules allow it, hours "
                     + "in minutes) from the caller's wallet to toVolunteerId's. Gifts are limited per sender and calendar "

@@ -52,7 +52,7 @@ public class VolunteerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Register a volunteer (staff serving the home community, admin)",
+    @Operation(operationId = "registerVolunteer", summary = "Register a volunteer (staff serving the home community, admin)",
             description = "Phone and ID numbers are stored encrypted and are unique. The volunteer's HOURS and "
                     + "POINTS accounts open with it.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -70,7 +70,7 @@ public class VolunteerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Read a volunteer (self, staff in scope, admin); personal numbers masked")
+    @Operation(operationId = "getVolunteer", summary = "Read a volunteer (self, staff in scope, admin); personal numbers masked")
     public VolunteerView get(@PathParam("id") long id) {
         return volunteers.read(caller, id);
     }
@@ -78,7 +78,7 @@ public class VolunteerResource {
     @GET
     @Path("/{id}/balance")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Hours, points and star level (self, staff in scope, admin)")
+    @Operation(operationId = "getVolunteerBalance", summary = "Hours, points and star level (self, staff in scope, admin)")
     public BalanceView balance(@PathParam("id") long id) {
         return volunteers.balance(caller, id);
     }
@@ -87,7 +87,7 @@ public class VolunteerResource {
     @Path("/{id}/leaderboard-visibility")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Show the volunteer on public leaderboards or keep them off (self, staff in scope, admin)",
+    @Operation(operationId = "setLeaderboardVisibility", summary = "Show the volunteer on public leaderboards or keep them off (self, staff in scope, admin)",
             description = "Off the boards, the volunteer still sees their own rank. Setting the current value again "
                     + "changes nothing.")
     public Visibility leaderboardVisibility(@PathParam("id") long id, @Valid @NotNull Visibility request) {
@@ -97,7 +97,7 @@ public class VolunteerResource {
     @GET
     @Path("/{id}/transactions")
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "The volunteer's ledger history, newest first (self, staff in scope, admin)")
+    @Operation(operationId = "listVolunteerTransactions", summary = "The volunteer's ledger history, newest first (self, staff in scope, admin)")
     public Page<HistoryItem> transactions(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
