@@ -34,6 +34,7 @@ import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.api.VolunteerViews.BalanceView;
 import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
 import org.timebank.volunteer.api.VolunteerViews.HistoryItem;
+import org.timebank.volunteer.api.VolunteerViews.SearchVolunteers;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
 
 @Path("/api/v1/volunteers")
@@ -65,6 +66,26 @@ public class VolunteerResource {
             VolunteerView created = volunteers.create(caller, request);
             return Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + created.id()), created);
         });
+    }
+
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "searchVolunteers",
+            summary = "Find volunteers by phone number or by the start of their name (staff in scope, admin)",
+            description = "Exactly one of `phone` (found exactly, through its keyed hash) and `namePrefix`. Staff find "
+                    + "the volunteers whose home community lies under one of their regions, an admin finds any; "
+                    + "anyone else is as if never registered. Ordered by name (Unicode code points), then id; paged "
+                    + "with `?limit=&cursor=`. Shown as GET /volunteers/{id} shows them (personal numbers masked). "
+                    + "A POST, so that phone numbers and names stay out of URLs (and so out of access logs, proxies "
+                    + "and browser history); it changes nothing.")
+    @APIResponse(responseCode = "400", description = "SEARCH_PHONE_OR_NAME_PREFIX; VALIDATION_FAILED (phone: "
+            + "INVALID_PHONE; namePrefix: NAME_PREFIX_BLANK); INVALID_LIMIT, INVALID_CURSOR")
+    public Page<VolunteerView> search(@Valid @NotNull SearchVolunteers request,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        return volunteers.search(caller, request, Paging.of(limit, cursor));
     }
 
     @GET

@@ -21,6 +21,15 @@ public final class VolunteerViews {
             String idNumber,
             @NotNull @Positive @Schema(description = "the volunteer's home community", example = "4") Long homeCommunityId) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "VolunteerSearch", description = "Exactly one of phone and namePrefix. In the body, not the URL: "
+            + "personal data stays out of access logs, proxies and browser history.")
+    public record SearchVolunteers(
+            @Size(max = 20) @Schema(description = "a mainland mobile number, found exactly (by its keyed hash)",
+                    example = "13812345678") String phone,
+            @Size(max = 50) @Schema(description = "the start of the name, matched exactly (leading and trailing blanks "
+                    + "ignored)", example = "张") String namePrefix) {}
+
     @Schema(name = "VolunteerAccounts")
     public record AccountIds(@Schema(example = "21") long hours, @Schema(example = "22") long points) {}
 
