@@ -1,6 +1,7 @@
 package org.timebank.leaderboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import org.timebank.region.RegionService;
 import org.timebank.region.persistence.Region;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.domain.VolunteerMoved;
 import org.timebank.volunteer.persistence.Volunteer;
 
 /**
@@ -53,9 +55,17 @@ public class LeaderboardService {
         if (volunteer.leaderboardHidden == shown) {
             volunteer.leaderboardHidden = !shown;
             em.flush();
-            store.addVisibilityChange(volunteerId);
+            store.addRefresh(volunteerId);
         }
         return new Visibility(shown);
+    }
+
+    /**
+     * A board ranks the volunteers who live in its subtree now: a moved volunteer's scores of the
+     * current periods go with them to the new community's boards, within a second, through the folder.
+     */
+    void onMove(@Observes VolunteerMoved moved) {
+        store.addRefresh(moved.volunteerId());
     }
 
     /** Adds an approved (or, negated, a reversed) claim to its volunteer's scores. */

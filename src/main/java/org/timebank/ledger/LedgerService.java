@@ -64,6 +64,17 @@ public class LedgerService {
         return wallets(volunteerId, store.accountIdsOf(VOLUNTEER, volunteerId));
     }
 
+    /** The wallets of many volunteers in one round trip, by volunteer id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, VolunteerAccounts> volunteerAccounts(List<Long> volunteerIds) {
+        Map<Long, Map<String, Long>> own = store.accountIdsOf(VOLUNTEER, volunteerIds);
+        Map<Long, VolunteerAccounts> wallets = new HashMap<>();
+        for (long id : volunteerIds) {
+            wallets.put(id, wallets(id, own.getOrDefault(id, Map.of())));
+        }
+        return wallets;
+    }
+
     /** The wallets among a volunteer's account ids ({@link LedgerStore#accountIdsOf}). */
     public static VolunteerAccounts wallets(long volunteerId, Map<String, Long> own) {
         Long hours = own.get(LedgerStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET));

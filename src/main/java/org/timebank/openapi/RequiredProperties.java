@@ -30,6 +30,7 @@ import org.timebank.ledger.api.Views;
 import org.timebank.redemption.api.RedemptionRuleViews;
 import org.timebank.redemption.api.RedemptionViews;
 import org.timebank.region.api.RegionView;
+import org.timebank.security.api.MeViews;
 import org.timebank.transfer.api.TransferViews;
 import org.timebank.volunteer.api.VolunteerViews;
 
@@ -48,7 +49,7 @@ final class RequiredProperties {
     static final List<Class<?>> VIEWS = List.of(Page.class, Problem.class, ProblemError.class, ExpiryViews.class,
             ActivityViews.class, BudgetViews.class, HoursViews.class, LeaderboardViews.class, Views.class, LedgerRequests.class,
             RedemptionRuleViews.class, RedemptionViews.class, RegionView.class, TransferViews.class,
-            VolunteerViews.class);
+            VolunteerViews.class, MeViews.class);
 
     private RequiredProperties() {}
 

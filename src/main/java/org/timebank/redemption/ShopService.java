@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.timebank.common.ApiException;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -42,6 +43,11 @@ public class ShopService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ShopRow shop(long id) {
         return store.shop(id).orElseThrow(() -> ApiException.notFound("SHOP_NOT_FOUND", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ShopRow> find(long id) {
+        return store.shop(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
@@ -61,6 +62,12 @@ public class RegionService {
             throw ApiException.notFound("REGION_NOT_FOUND", id);
         }
         return region;
+    }
+
+    /** The regions among these ids that exist, by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Region> existing(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : Region.list("id in ?1 order by id", ids);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -40,11 +40,13 @@ import org.timebank.volunteer.api.VolunteerViews.HistoryItem;
 import org.timebank.volunteer.api.VolunteerViews.HoursBalance;
 import org.timebank.volunteer.api.VolunteerViews.NextExpiry;
 import org.timebank.volunteer.api.VolunteerViews.PointsBalance;
+import org.timebank.volunteer.api.VolunteerViews.SearchVolunteers;
 import org.timebank.volunteer.api.VolunteerViews.StarLevel;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
 import org.timebank.volunteer.domain.PersonalData;
 import org.timebank.volunteer.domain.StarLevels;
 import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.persistence.VolunteerStore;
 
 @ApplicationScoped
 public class VolunteerService {
@@ -65,6 +67,8 @@ public class VolunteerService {
     Jdbc jdbc;
     @Inject
     PointsExpiryService expiry;
+    @Inject
+    VolunteerStore volunteerStore;
 
     private final StarLevels stars;
 
@@ -141,8 +145,57 @@ public class VolunteerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public VolunteerView read(Caller caller, long id) {
         Volunteer v = visible(caller, id);
+        return view(v, ledger.volunteerAccounts(v.id));
+    }
+
+    /**
+     * The volunteers the caller serves (staff: living under one of their regions; admin: all),
+     * found by phone number (exactly, through its keyed hash: numbers are never decrypted to be
+     * compared) or by the start of their name, in name order; paged. Shown as {@link #read} shows
+     * them. A volunteer outside the caller's scope is absent, as one never registered.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<VolunteerView> search(Caller caller, SearchVolunteers request, Paging paging) {
+        if ((request.phone() == null) == (request.namePrefix() == null)) {
+            throw ApiException.badRequest("SEARCH_PHONE_OR_NAME_PREFIX");
+        }
+        List<Long> ids;
+        if (request.phone() != null) {
+            String phone = PersonalData.normalizePhone(request.phone());
+            if (phone == null) {
+                throw new ApiException(400, "VALIDATION_FAILED",
+                        List.of(new ApiException.Item("phone", null, "INVALID_PHONE", request.phone())), "phone");
+            }
+            ids = Volunteer.<Volunteer>find("phoneHash", pii.hash(PHONE, phone)).firstResultOptional()
+                    .filter(v -> mayRead(caller, v) && (paging.after() == null || v.id > paging.after()))
+                    .map(v -> List.of(v.id))
+                    .orElse(List.of());
+        } else {
+            String prefix = request.namePrefix().strip();
+            if (prefix.isEmpty()) {
+                throw new ApiException(400, "VALIDATION_FAILED",
+                        List.of(new ApiException.Item("namePrefix", null, "NAME_PREFIX_BLANK", null)), "namePrefix");
+            }
+            ids = volunteerStore.idsByNamePrefix(prefix, caller.isAdmin() ? null : caller.regions(), paging.after(),
+                    paging.limit() + 1);
+        }
+        return paging.page(views(ids), VolunteerView::id);
+    }
+
+    /** The views of these volunteers, in this order, their wallets read in one round trip. */
+    private List<VolunteerView> views(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Volunteer> byId = Volunteer.<Volunteer>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(v -> v.id, Function.identity()));
+        Map<Long, VolunteerAccounts> accounts = ledger.volunteerAccounts(ids);
+        return ids.stream().map(id -> view(byId.get(id), accounts.get(id))).toList();
+    }
+
+    private VolunteerView view(Volunteer v, VolunteerAccounts accounts) {
         return view(v, pii.decrypt(v.phoneCipher), v.idNumberCipher == null ? null : pii.decrypt(v.idNumberCipher),
-                ledger.volunteerAccounts(v.id));
+                accounts);
     }
 
     private static VolunteerView view(Volunteer v, String phone, String idNumber, VolunteerAccounts accounts) {

@@ -238,6 +238,61 @@ class LeaderboardApiTest {
     }
 
     @Test
+    void a_volunteer_who_moves_ranks_on_the_new_communitys_boards_with_their_service_before_and_after() throws Exception {
+        City c = city();
+        long far = Api.region(Api.unique("社区"), "COMMUNITY", c.otherStreet());
+        long mover = volunteer(c.community(), "张晓明");
+        long stayer = volunteer(c.community(), "李华");
+        long beforeMove = serve(mover, c.community(), yesterday(8), 60);
+        serve(stayer, c.community(), yesterday(8), 30);
+        Boards.settle(job, dataSource);
+        String admin = Tokens.admin();
+        assertEquals(List.of("1 张*明 60 6", "2 李* 30 3"), summary(board(admin, c.community(), "ALL", "HOURS")));
+
+        as(Tokens.staff("lb-mover", c.community())).body(Map.of("toCommunityId", far))
+                .post("/api/v1/volunteers/" + mover + "/moves").then().statusCode(201);
+        Boards.settle(job, dataSource);
+
+        // at once, before any new service: the boards rank who lives in their subtree now
+        for (long old : List.of(c.community(), c.street())) {
+            assertEquals(List.of("1 李* 30 3"), summary(board(admin, old, "ALL", "HOURS")));
+        }
+        for (long now : List.of(far, c.otherStreet())) {
+            assertEquals(List.of("1 张*明 60 6"), summary(board(admin, now, "ALL", "HOURS")));
+        }
+        assertEquals(List.of("1 张*明 60 6", "2 李* 30 3"), summary(board(admin, c.city(), "ALL", "HOURS")));
+
+        // service after the move counts in the new community
+        serve(mover, far, yesterday(10), 50);
+        Boards.settle(job, dataSource);
+        assertEquals(List.of("1 张*明 110 11"), summary(board(admin, far, "ALL", "HOURS")));
+        assertEquals(List.of("1 李* 30 3"), summary(board(admin, c.community(), "ALL", "HOURS")));
+        assertEquals(List.of("1 张*明 110 11", "2 李* 30 3"), summary(board(admin, c.city(), "ALL", "HOURS")));
+        for (long region : List.of(c.city(), c.district(), c.otherStreet(), far)) {
+            assertEquals(1, rank(Tokens.volunteer(mover), region, "ALL", "HOURS", mover).getInt("rank"));
+        }
+        for (long region : List.of(c.city(), c.district())) {
+            assertEquals(2, rank(Tokens.volunteer(stayer), region, "ALL", "HOURS", stayer).getInt("rank"));
+            assertEquals(2, rank(Tokens.volunteer(stayer), region, "ALL", "HOURS", stayer).getInt("ranked"));
+        }
+        assertEquals(1, rank(Tokens.volunteer(stayer), c.street(), "ALL", "HOURS", stayer).getInt("ranked"));
+
+        // undoing the claim served before the move takes it back where they count now
+        as(admin).body(Map.of("reason", "recorded twice")).post("/api/v1/hour-claims/" + beforeMove + "/reversal")
+                .then().statusCode(200);
+        Boards.settle(job, dataSource);
+        assertEquals(List.of("1 张*明 50 5"), summary(board(admin, far, "ALL", "HOURS")));
+        assertEquals(List.of("1 张*明 50 5", "2 李* 30 3"), summary(board(admin, c.city(), "ALL", "HOURS")));
+
+        // what the folder built is what a rebuild from the claims, by the homes of today, gives
+        String folded = snapshot();
+        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
+            st.execute("select leaderboard_rebuild()");
+        }
+        assertEquals(folded, snapshot());
+    }
+
+    @Test
     void an_approval_shows_on_the_boards_within_a_second() throws InterruptedException {
         City c = city();
         long v = volunteer(c.community(), "陈静");

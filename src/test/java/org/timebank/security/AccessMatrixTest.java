@@ -36,41 +36,47 @@ import org.timebank.support.Problems;
 import org.timebank.support.Tokens;
 
 /**
- * Who may call what: every caller against every endpoint of regions, volunteers and the ledger.
- * The expected outcome of each pair is read from {@link #MATRIX}; every refusal is a problem
- * document that never carries the volunteer's personal data.
+ * Who may call what: every caller against every endpoint of regions, volunteers, the ledger and
+ * {@code /me}. The expected outcome of each pair is read from {@link #MATRIX}; every refusal is a
+ * problem document that never carries the volunteer's personal data.
  */
 @QuarkusTest
 class AccessMatrixTest {
 
     /**
-     * Rows: callers; columns: kinds of endpoint. A cell is the success status or the problem code.
-     * The volunteer reads ask about "the volunteer" (a member of the home community); the
-     * volunteer writes register someone in that same community.
+     * Rows: callers; columns: kinds of endpoint. A cell is the success status or the problem code,
+     * or NONE: a 200 with nothing found. The volunteer reads ask about "the volunteer" (a member
+     * of the home community); the volunteer writes register someone in that same community; the
+     * search looks for the volunteer's phone number; a move takes a volunteer of their own from
+     * the home community to the one next door (staff serving only the new community are tested in
+     * VolunteerMoveTest).
      */
     private static final String MATRIX = """
-            caller             REGION_CREATE    REGION_READ      VOLUNTEER_CREATE  VOLUNTEER_READ       LEDGER_WRITE     LEDGER_READ
-            NOBODY             UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED
-            EXPIRED_TOKEN      UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED
-            FOREIGN_KEY        UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED
-            FOREIGN_ISSUER     UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED
-            THE_VOLUNTEER      FORBIDDEN        200              FORBIDDEN         200                  FORBIDDEN        FORBIDDEN
-            A_NEIGHBOUR        FORBIDDEN        200              FORBIDDEN         VOLUNTEER_NOT_FOUND  FORBIDDEN        FORBIDDEN
-            STREET_STAFF       FORBIDDEN        200              201               200                  FORBIDDEN        FORBIDDEN
-            COMMUNITY_STAFF    FORBIDDEN        200              201               200                  FORBIDDEN        FORBIDDEN
-            OUTSIDE_STAFF      FORBIDDEN        200              NOT_IN_SCOPE      VOLUNTEER_NOT_FOUND  FORBIDDEN        FORBIDDEN
-            SHOP_OPERATOR      FORBIDDEN        200              FORBIDDEN         FORBIDDEN            FORBIDDEN        FORBIDDEN
-            ADMIN              201              200              201               200                  201              200
+            caller             REGION_CREATE    REGION_READ      VOLUNTEER_CREATE  VOLUNTEER_READ       LEDGER_WRITE     LEDGER_READ      ME               VOLUNTEER_SEARCH  VOLUNTEER_MOVE
+            NOBODY             UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED
+            EXPIRED_TOKEN      UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED
+            FOREIGN_KEY        UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED
+            FOREIGN_ISSUER     UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED      UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED  UNAUTHENTICATED   UNAUTHENTICATED
+            THE_VOLUNTEER      FORBIDDEN        200              FORBIDDEN         200                  FORBIDDEN        FORBIDDEN        200              FORBIDDEN         FORBIDDEN
+            A_NEIGHBOUR        FORBIDDEN        200              FORBIDDEN         VOLUNTEER_NOT_FOUND  FORBIDDEN        FORBIDDEN        200              FORBIDDEN         FORBIDDEN
+            STREET_STAFF       FORBIDDEN        200              201               200                  FORBIDDEN        FORBIDDEN        200              200               201
+            COMMUNITY_STAFF    FORBIDDEN        200              201               200                  FORBIDDEN        FORBIDDEN        200              200               201
+            OUTSIDE_STAFF      FORBIDDEN        200              NOT_IN_SCOPE      VOLUNTEER_NOT_FOUND  FORBIDDEN        FORBIDDEN        200              NONE              VOLUNTEER_NOT_FOUND
+            SHOP_OPERATOR      FORBIDDEN        200              FORBIDDEN         FORBIDDEN            FORBIDDEN        FORBIDDEN        200              FORBIDDEN         FORBIDDEN
+            ADMIN              201              200              201               200                  201              200              200              200               201
             """;
 
     private static final Map<String, Integer> STATUS_OF_CODE = Map.of(
             "UNAUTHENTICATED", 401, "FORBIDDEN", 403, "NOT_IN_SCOPE", 403, "VOLUNTEER_NOT_FOUND", 404);
 
-    enum Area { REGION_CREATE, REGION_READ, VOLUNTEER_CREATE, VOLUNTEER_READ, LEDGER_WRITE, LEDGER_READ }
+    enum Area {
+        REGION_CREATE, REGION_READ, VOLUNTEER_CREATE, VOLUNTEER_READ, LEDGER_WRITE, LEDGER_READ, ME, VOLUNTEER_SEARCH,
+        VOLUNTEER_MOVE
+    }
 
     /** The data every row asks about, built once through the API. */
     record World(Api.Tree home, Api.Tree elsewhere, Api.Volunteer member, String memberName, String memberPhone,
-                 Api.Volunteer neighbour, long memberTransaction, PrivateKey foreignKey) {
+                 Api.Volunteer neighbour, long memberTransaction, PrivateKey foreignKey, long nextDoor, long shop) {
 
         String memberPhoneMasked() {
             return memberPhone.substring(0, 3) + "****" + memberPhone.substring(memberPhone.length() - 4);
@@ -91,7 +97,11 @@ class AccessMatrixTest {
                     json.getLong("accounts.points"));
             Api.Volunteer neighbour = Api.volunteer(home.community());
             long tx = Api.adjust(member.pointsAccount(), "CREDIT", 40).statusCode(201).extract().jsonPath().getLong("id");
-            world = new World(home, elsewhere, member, name, phone, neighbour, tx, foreignPrivateKey());
+            long nextDoor = Api.region(Api.unique("社区"), "COMMUNITY", home.street());
+            long shop = as(Tokens.admin()).body(Map.of("name", Api.unique("商家"), "kind", "PARTNER_SHOP",
+                    "regionId", home.community())).post("/api/v1/shops").then().statusCode(201).extract().jsonPath()
+                    .getLong("id");
+            world = new World(home, elsewhere, member, name, phone, neighbour, tx, foreignPrivateKey(), nextDoor, shop);
         }
         return world;
     }
@@ -138,7 +148,7 @@ class AccessMatrixTest {
                 case STREET_STAFF -> Tokens.staff("staff-street", w.home().street());
                 case COMMUNITY_STAFF -> Tokens.staff("staff-community", w.home().community());
                 case OUTSIDE_STAFF -> Tokens.staff("staff-elsewhere", w.elsewhere().street());
-                case SHOP_OPERATOR -> Tokens.shop("shop-1");
+                case SHOP_OPERATOR -> Tokens.shop(Long.toString(w.shop()));
                 case ADMIN -> Tokens.admin();
             };
         }
@@ -223,6 +233,48 @@ class AccessMatrixTest {
 
             void onSuccess(ValidatableResponse r, World w) {
                 r.body("items.transactionId", hasItem((int) w.memberTransaction()));
+            }
+        },
+        VOLUNTEER_MOVES(Area.VOLUNTEER_READ, "GET /api/v1/volunteers/{id}/moves") {
+            Response call(RequestSpecification r, World w) {
+                return r.get("/api/v1/volunteers/" + w.member().id() + "/moves");
+            }
+
+            void onSuccess(ValidatableResponse r, World w) {
+                r.body("items", equalTo(List.of()));
+            }
+        },
+        ME(Area.ME, "GET /api/v1/me") {
+            Response call(RequestSpecification r, World w) {
+                return r.get("/api/v1/me");
+            }
+
+            void onSuccess(ValidatableResponse r, World w) {
+                r.body("subject", notNullValue()).body("roles.size()", equalTo(1));
+            }
+        },
+        SEARCH_VOLUNTEERS(Area.VOLUNTEER_SEARCH, "POST /api/v1/volunteers/search") {
+            Response call(RequestSpecification r, World w) {
+                return r.body(Map.of("phone", w.memberPhone())).post("/api/v1/volunteers/search");
+            }
+
+            void onSuccess(ValidatableResponse r, World w) {
+                r.body("items.id", equalTo(List.of((int) w.member().id())))
+                        .body("items[0].name", equalTo(w.memberName()))
+                        .body("items[0].phoneMasked", equalTo(w.memberPhoneMasked()));
+            }
+        },
+        MOVE_VOLUNTEER(Area.VOLUNTEER_MOVE, "POST /api/v1/volunteers/{id}/moves") {
+            Response call(RequestSpecification r, World w) {
+                // a volunteer of their own: an accepted move takes them away
+                long mover = Api.volunteer(w.home().community()).id();
+                return r.header("Idempotency-Key", Api.key()).body(Map.of("toCommunityId", w.nextDoor()))
+                        .post("/api/v1/volunteers/" + mover + "/moves");
+            }
+
+            void onSuccess(ValidatableResponse r, World w) {
+                r.body("fromCommunityId", equalTo((int) w.home().community()))
+                        .body("toCommunityId", equalTo((int) w.nextDoor()));
             }
         },
         ADJUST(Area.LEDGER_WRITE, "POST /api/v1/ledger/adjustments") {
@@ -339,6 +391,11 @@ class AccessMatrixTest {
         if (expected.equals("200") || expected.equals("201")) {
             ValidatableResponse ok = response.then().statusCode(Integer.parseInt(expected));
             endpoint.onSuccess(ok, w);
+            return;
+        }
+        if (expected.equals("NONE")) {
+            response.then().statusCode(200).body("items", equalTo(List.of()))
+                    .body(not(containsString(w.memberName()))).body(not(containsString(w.memberPhoneMasked())));
             return;
         }
         ValidatableResponse refused = Problems.assertProblem(response, STATUS_OF_CODE.get(expected), expected);

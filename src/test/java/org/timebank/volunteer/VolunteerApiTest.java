@@ -100,6 +100,19 @@ class VolunteerApiTest {
     }
 
     @Test
+    void a_name_of_nothing_but_blanks_is_bad_input_whatever_the_blank() {
+        long community = Api.tree().community();
+        // U+3000 is the ideographic space of Chinese input methods; U+2003 an em space
+        for (String blank : List.of("\u3000", "\u3000\u3000", " \u2003 ")) {
+            as(Tokens.admin()).body(Map.of("name", blank, "phone", Api.phone(), "homeCommunityId", community))
+                    .post("/api/v1/volunteers").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo("name"));
+        }
+        as(Tokens.admin()).body(Map.of("name", "\u3000张晓明\u3000", "phone", Api.phone(), "homeCommunityId", community))
+                .post("/api/v1/volunteers").then().statusCode(201).body("name", equalTo("张晓明"));
+    }
+
+    @Test
     void the_balance_shows_star_level_and_minutes_to_the_next_star() {
         Api.Volunteer v = Api.volunteer(Api.tree().community());
         Api.adjust(v.hoursAccount(), "CREDIT", 100 * 60 + 30).statusCode(201);

@@ -42,8 +42,8 @@ public class LeaderboardStore {
         });
     }
 
-    /** Asks the folder to re-read the volunteer's visibility into their score rows. */
-    public void addVisibilityChange(long volunteerId) {
+    /** Asks the folder to re-read the volunteer's visibility and home community into their score rows. */
+    public void addRefresh(long volunteerId) {
         jdbc.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into leaderboard_delta (volunteer_id) values (?)")) {
                 ps.setLong(1, volunteerId);

@@ -211,6 +211,25 @@ public class LedgerStore {
         });
     }
 
+    /** {@link #accountIdsOf} for many owners of one type in one round trip, by owner id. */
+    public Map<Long, Map<String, Long>> accountIdsOf(String ownerType, List<Long> ownerIds) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select owner_id, asset, purpose, id from account where owner_type = ? and owner_id = any (?)")) {
+                s.setString(1, ownerType);
+                s.setArray(2, c.createArrayOf("bigint", ownerIds.toArray(Long[]::new)));
+                Map<Long, Map<String, Long>> ids = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.computeIfAbsent(r.getLong(1), o -> new HashMap<>())
+                                .put(key(Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3))), r.getLong(4));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
     /** The key of {@link #accountIdsOf}'s map. */
     public static String key(Asset asset, AccountPurpose purpose) {
         return asset + "/" + purpose;

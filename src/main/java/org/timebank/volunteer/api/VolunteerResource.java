@@ -30,10 +30,14 @@ import org.timebank.leaderboard.LeaderboardService;
 import org.timebank.leaderboard.api.LeaderboardViews.Visibility;
 import org.timebank.security.Caller;
 import org.timebank.security.Roles;
+import org.timebank.volunteer.VolunteerMoves;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.api.VolunteerViews.BalanceView;
 import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
 import org.timebank.volunteer.api.VolunteerViews.HistoryItem;
+import org.timebank.volunteer.api.VolunteerViews.MoveRequest;
+import org.timebank.volunteer.api.VolunteerViews.MoveView;
+import org.timebank.volunteer.api.VolunteerViews.SearchVolunteers;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
 
 @Path("/api/v1/volunteers")
@@ -42,6 +46,8 @@ import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
 public class VolunteerResource {
     @Inject
     VolunteerService volunteers;
+    @Inject
+    VolunteerMoves moves;
     @Inject
     Idempotency idempotency;
     @Inject
@@ -65,6 +71,26 @@ public class VolunteerResource {
             VolunteerView created = volunteers.create(caller, request);
             return Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + created.id()), created);
         });
+    }
+
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "searchVolunteers",
+            summary = "Find volunteers by phone number or by the start of their name (staff in scope, admin)",
+            description = "Exactly one of `phone` (found exactly, through its keyed hash) and `namePrefix`. Staff find "
+                    + "the volunteers whose home community lies under one of their regions, an admin finds any; "
+                    + "anyone else is as if never registered. Ordered by name (Unicode code points), then id; paged "
+                    + "with `?limit=&cursor=`. Shown as GET /volunteers/{id} shows them (personal numbers masked). "
+                    + "A POST, so that phone numbers and names stay out of URLs (and so out of access logs, proxies "
+                    + "and browser history); it changes nothing.")
+    @APIResponse(responseCode = "400", description = "SEARCH_PHONE_OR_NAME_PREFIX; VALIDATION_FAILED (phone: "
+            + "INVALID_PHONE; namePrefix: NAME_PREFIX_BLANK); INVALID_LIMIT, INVALID_CURSOR")
+    public Page<VolunteerView> search(@Valid @NotNull SearchVolunteers request,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        return volunteers.search(caller, request, Paging.of(limit, cursor));
     }
 
     @GET
@@ -102,5 +128,40 @@ public class VolunteerResource {
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
         return volunteers.history(caller, id, Paging.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/moves")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "moveVolunteer",
+            summary = "Move a volunteer to another home community (staff of the old or the new community, admin)",
+            description = "The wallets move with the volunteer (通存通兑): balances and history are untouched. From "
+                    + "the move on, the volunteer counts on the new community's leaderboards (their scores of the "
+                    + "current periods with them) and the rules along the new community's path apply (points expiry, "
+                    + "redemption threshold, hour gifts). Staff serving only the new community also give the "
+                    + "volunteer's `phone`. Audited: GET /volunteers/{id}/moves.")
+    @APIResponse(responseCode = "201", description = "Moved",
+            content = @Content(schema = @Schema(implementation = MoveView.class)))
+    @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND (also when the caller serves neither "
+            + "community, or serves only the new one and the phone is not the volunteer's)")
+    @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY, ALREADY_IN_COMMUNITY, "
+            + "MOVE_PHONE_REQUIRED, MOVE_PHONE_MISMATCH")
+    public Response move(@PathParam("id") long id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                         @Valid @NotNull MoveRequest request) {
+        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /volunteers/" + id + "/moves", request,
+                () -> Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + id + "/moves"),
+                        moves.move(caller, id, request)));
+    }
+
+    @GET
+    @Path("/{id}/moves")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "listVolunteerMoves",
+            summary = "The volunteer's moves of home community, newest first (self, staff in scope, admin)")
+    public Page<MoveView> moves(@PathParam("id") long id,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        return moves.history(caller, id, Paging.of(limit, cursor));
     }
 }

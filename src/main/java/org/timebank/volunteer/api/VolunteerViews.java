@@ -21,6 +21,32 @@ public final class VolunteerViews {
             String idNumber,
             @NotNull @Positive @Schema(description = "the volunteer's home community", example = "4") Long homeCommunityId) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "VolunteerSearch", description = "Exactly one of phone and namePrefix. In the body, not the URL: "
+            + "personal data stays out of access logs, proxies and browser history.")
+    public record SearchVolunteers(
+            @Size(max = 20) @Schema(description = "a mainland mobile number, found exactly (by its keyed hash)",
+                    example = "13812345678") String phone,
+            @Size(max = 50) @Schema(description = "the start of the name, matched exactly (leading and trailing blanks "
+                    + "ignored)", example = "张") String namePrefix) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "VolunteerMoveRequest")
+    public record MoveRequest(
+            @NotNull @Positive @Schema(description = "the new home community", example = "5") Long toCommunityId,
+            @Size(max = 20) @Schema(description = "the volunteer's phone number: required when the caller serves only "
+                    + "the new community (the resident gives it at the new community's desk); when given, it must "
+                    + "be theirs", example = "13812345678") String phone) {}
+
+    @Schema(name = "VolunteerMove", description = "One change of a volunteer's home community, as audited")
+    public record MoveView(
+            @Schema(example = "7") long id,
+            @Schema(example = "1001") long volunteerId,
+            @Schema(example = "4") long fromCommunityId,
+            @Schema(example = "5") long toCommunityId,
+            @Schema(description = "the subject of whoever moved them", example = "staff-0042") String movedBy,
+            OffsetDateTime movedAt) {}
+
     @Schema(name = "VolunteerAccounts")
     public record AccountIds(@Schema(example = "21") long hours, @Schema(example = "22") long points) {}
 
