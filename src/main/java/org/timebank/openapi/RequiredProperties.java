@@ -69,10 +69,12 @@ final class RequiredProperties {
                 continue;
             }
             boolean writesNulls = writesNulls(type);
-            List<String> required = new ArrayList<>();
+            // what a component's own @Schema(required = true) says stands; this adds to it
+            List<String> required = new ArrayList<>(schema.getRequired() == null ? List.of() : schema.getRequired());
             for (RecordComponent c : type.getRecordComponents()) {
                 String property = propertyName(c);
-                if (schema.getProperties().containsKey(property) && (writesNulls || c.getType().isPrimitive())) {
+                if (schema.getProperties().containsKey(property) && (writesNulls || c.getType().isPrimitive())
+                        && !required.contains(property)) {
                     required.add(property);
                 }
             }

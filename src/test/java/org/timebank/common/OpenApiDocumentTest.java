@@ -96,6 +96,20 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_api_operation_documents_its_success_with_what_it_answers() {
+        List<String> without = new ArrayList<>();
+        forEachApiOperation(document(), (name, operation) -> {
+            Map<String, Map<String, Object>> responses = cast(operation.get("responses"));
+            boolean documented = responses.entrySet().stream().anyMatch(r -> r.getKey().startsWith("2")
+                    && (r.getKey().equals("204") || r.getValue().get("content") != null));
+            if (!documented) {
+                without.add(name);
+            }
+        });
+        assertTrue(without.isEmpty(), () -> "operations without a documented 2xx body: " + without);
+    }
+
+    @Test
     void every_object_a_response_carries_lists_the_properties_it_always_has() {
         JsonPath doc = document();
         Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");

@@ -42,6 +42,7 @@ public class LeaderboardResource {
                     + "are masked; volunteers who opted out are left out. An approval shows within a second.")
     @APIResponse(responseCode = "400", description = "INVALID_PARAMETER (regionId, period, metric, limit)")
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND")
+    @APIResponse(responseCode = "200", description = "The board")
     public BoardView board(
             @QueryParam("regionId") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String regionId,
             @QueryParam("period") @Parameter(schema = @Schema(implementation = LeaderboardPeriod.class, defaultValue = "MONTH")) String period,
@@ -60,6 +61,7 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "400", description = "INVALID_PARAMETER (regionId, period, metric, volunteerId)")
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND")
     @APIResponse(responseCode = "422", description = "VOLUNTEER_NOT_IN_REGION")
+    @APIResponse(responseCode = "200", description = "The volunteer's rank")
     public RankView rank(
             @QueryParam("regionId") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String regionId,
             @QueryParam("period") @Parameter(schema = @Schema(implementation = LeaderboardPeriod.class, defaultValue = "MONTH")) String period,

@@ -105,6 +105,7 @@ public class RedemptionResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getRedemption", summary = "Read a redemption (its shop's operator, its volunteer, admin)")
     @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND (also when not the caller's)")
+    @APIResponse(responseCode = "200", description = "The redemption")
     public RedemptionView get(@PathParam("id") long id) {
         return tx.inNew(() -> redemptions.visible(caller, id));
     }

@@ -83,6 +83,7 @@ public class ShopResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getShop", summary = "Read a shop (anyone signed in)")
     @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
+    @APIResponse(responseCode = "200", description = "The shop")
     public ShopView get(@PathParam("id") long id) {
         return tx.inNew(() -> ShopView.of(shops.shop(id)));
     }
@@ -120,6 +121,7 @@ public class ShopResource {
     @RolesAllowed({Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "listShopRedemptions", summary = "A shop's redemptions, newest first (its operator, admin)")
     @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
+    @APIResponse(responseCode = "200", description = "A page of the shop's redemptions, newest first")
     public Page<RedemptionView> redemptions(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {

@@ -31,6 +31,7 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no valid bearer token; "
             + "CALLER_VOLUNTEER_UNKNOWN: a volunteer token whose subject is no volunteer of this service; "
             + "CALLER_SHOP_UNKNOWN: a shop operator's token that names no shop of this service. Sign in again.")
+    @APIResponse(responseCode = "200", description = "Who the caller is")
     public MeView get() {
         return me.of(caller);
     }

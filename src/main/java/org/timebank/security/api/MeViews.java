@@ -13,9 +13,9 @@ public final class MeViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Me", description = "Who the caller is. Each part is present when the token's groups call for it.")
     public record MeView(
-            @Schema(description = "the token's subject", example = "1001") String subject,
+            @Schema(description = "the token's subject", example = "1001", required = true) String subject,
             @Schema(description = "the token's groups that this service knows, in this order: volunteer, staff, "
-                    + "shop, admin", example = "[\"volunteer\"]") List<String> roles,
+                    + "shop, admin", example = "[\"volunteer\"]", required = true) List<String> roles,
             @Schema(description = "for a volunteer: who they are, where they live, their balance") MeVolunteer volunteer,
             @Schema(description = "for staff: the regions they serve (each with its subtree), by id; ids in the token "
                     + "that name no region are left out") List<RegionView> staffRegions,

@@ -87,6 +87,7 @@ public class VolunteerResource {
                     + "and browser history); it changes nothing.")
     @APIResponse(responseCode = "400", description = "SEARCH_PHONE_OR_NAME_PREFIX; VALIDATION_FAILED (phone: "
             + "INVALID_PHONE; namePrefix: NAME_PREFIX_BLANK); INVALID_LIMIT, INVALID_CURSOR")
+    @APIResponse(responseCode = "200", description = "A page of the volunteers found")
     public Page<VolunteerView> search(@Valid @NotNull SearchVolunteers request,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
