@@ -121,7 +121,7 @@ public class WebAppServing {
     }
 
     static boolean isServicePath(String path) {
-        return SERVICE_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        return path == null || SERVICE_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     }
 
     /** Whether the Accept header names text/html: browsers do; a bare wildcard (curl, API clients) does not. */
