@@ -1,6 +1,7 @@
 package org.timebank.security;
 
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.timebank.common.Times;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
@@ -38,11 +40,21 @@ import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
 import org.timebank.volunteer.persistence.Volunteer;
 
-/** Dev mode only: a small region tree with three volunteers and opening balances, created once. */
-@IfBuildProfile("dev")
+/**
+ * Dev and test only (not built into the production jar): a small region tree with three volunteers,
+ * opening balances, claims awaiting review and a shop, created once. Dev mode loads it at start;
+ * tests load it at the first {@code GET /dev/tokens}, so that the many tests that never ask for it
+ * do not find it in their database. It is found again by region codes, phone numbers and the
+ * shop's name, which tests do not use.
+ */
+@IfBuildProfile(anyOf = {"dev", "test"})
 @ApplicationScoped
 public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String ZHANG_PHONE = "13812345678";
+    private static final String LI_PHONE = "13912345678";
+    private static final String WANG_PHONE = "13712345678";
+    private static final String SHOP_NAME = "首义爱心超市";
 
     @Inject
     RegionService regions;
@@ -63,23 +75,30 @@ public class DemoData {
     @Inject
     RedemptionStore redemptionStore;
 
-    public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang) {}
+    public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang, long shop) {}
 
     void onStart(@Observes StartupEvent event) {
-        tx.inNew(() -> {
+        if (LaunchMode.current().isDev()) {
+            ensureLoaded();
+            LOG.info("Demo data ready. Demo tokens: GET http://localhost:8080/dev/tokens ; Swagger UI: http://localhost:8080/q/swagger-ui");
+        }
+    }
+
+    /** Loads what is missing of the demo data; the ids of its regions, volunteers and shop. */
+    public synchronized Ids ensureLoaded() {
+        return tx.inNew(() -> {
             if (Region.count("code", "4201") == 0) {
                 load();
+            }
+            if (redemptionStore.shopNamed(id("420106004001"), SHOP_NAME).isEmpty()) {
+                loadShop(id("420106004001"));
             }
             Ids ids = ids();
             if (rules.get(ids.city()).versions().isEmpty()) {
                 loadHours(ids);
             }
-            if (redemptionStore.shop(1).isEmpty()) {
-                loadShop(ids);
-            }
-            return null;
+            return ids;
         });
-        LOG.info("Demo data ready. Demo tokens: GET http://localhost:8080/dev/tokens ; Swagger UI: http://localhost:8080/q/swagger-ui");
     }
 
     private void load() {
@@ -91,9 +110,9 @@ public class DemoData {
         long wuchang = regions.create(new CreateRegion("武昌区", RegionLevel.DISTRICT, city, "420106")).id();
         long shouyiRoad = regions.create(new CreateRegion("首义路街道", RegionLevel.STREET, wuchang, "420106004")).id();
         long shouyi = regions.create(new CreateRegion("首义社区", RegionLevel.COMMUNITY, shouyiRoad, "420106004001")).id();
-        VolunteerView zhang = register("张晓明", "13812345678", "11010519491231002X", baibuting);
-        VolunteerView li = register("李华", "13912345678", null, xingfu);
-        VolunteerView wang = register("王芳", "13712345678", null, shouyi);
+        VolunteerView zhang = register("张晓明", ZHANG_PHONE, "11010519491231002X", baibuting);
+        VolunteerView li = register("李华", LI_PHONE, null, xingfu);
+        VolunteerView wang = register("王芳", WANG_PHONE, null, shouyi);
         ledger.importOpeningBalances(List.of(
                 new Opening(2, zhang.accounts().hours(), Asset.HOURS, 7230, "demo: passbook"),
                 new Opening(3, zhang.accounts().points(), Asset.POINTS, 150, "demo: passbook"),
@@ -104,10 +123,10 @@ public class DemoData {
         LOG.infof("Demo data loaded: city %d, volunteers %d, %d, %d", city, zhang.id(), li.id(), wang.id());
     }
 
-    /** Shop 1 (the demo shop operator's), a charity supermarket in 首义社区 with a small catalogue. */
-    private void loadShop(Ids ids) {
+    /** The demo shop operator's: a charity supermarket in 首义社区 with a small catalogue. */
+    private void loadShop(long shouyiCommunity) {
         long shop = shops.create("system:demo",
-                new CreateShop("首义爱心超市", ShopKind.CHARITY_SUPERMARKET, ids.shouyiCommunity())).id();
+                new CreateShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
         redemptionStore.insertItem(shop, "大米 5kg", 30, 20, true);
         redemptionStore.insertItem(shop, "食用油 1L", 15, 40, true);
         redemptionStore.insertItem(shop, "洗衣液", 10, 0, true);
@@ -145,16 +164,14 @@ public class DemoData {
         return volunteers.register(new CreateVolunteer(name, phone, idNumber, community), "system:demo", r -> true);
     }
 
-    public Ids ids() {
-        return new Ids(id("4201"), id("420102017"), id("420106004001"), volunteer("张晓明"), volunteer("李华"),
-                volunteer("王芳"));
+    private Ids ids() {
+        Map<String, Long> volunteer = volunteers.idsByPhone(List.of(ZHANG_PHONE, LI_PHONE, WANG_PHONE));
+        long shouyi = id("420106004001");
+        return new Ids(id("4201"), id("420102017"), shouyi, volunteer.get(ZHANG_PHONE), volunteer.get(LI_PHONE),
+                volunteer.get(WANG_PHONE), redemptionStore.shopNamed(shouyi, SHOP_NAME).orElseThrow());
     }
 
     private static long id(String code) {
         return Region.<Region>find("code", code).firstResult().id;
-    }
-
-    private static long volunteer(String name) {
-        return Volunteer.<Volunteer>find("name = ?1 order by id", name).firstResult().id;
     }
 }

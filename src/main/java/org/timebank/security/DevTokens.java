@@ -19,13 +19,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
-import org.timebank.common.Tx;
 
 /**
- * Dev mode only (not built into the production jar): demo tokens signed with the demo key pair in
- * src/main/dev, for trying the API in Swagger UI. Paste a token into "Authorize".
+ * Dev and test only (not built into the production jar): demo tokens signed with the demo key pair
+ * in src/main/dev, for trying the API in Swagger UI (paste a token into "Authorize") and for the web
+ * app's sign-in picker, in dev mode and in its browser tests. Listing them loads the demo data.
  */
-@IfBuildProfile("dev")
+@IfBuildProfile(anyOf = {"dev", "test"})
 @Path("/dev/tokens")
 @Tag(name = "Dev tokens (dev mode only)")
 @PermitAll
@@ -34,8 +34,6 @@ public class DevTokens {
     String issuer;
     @Inject
     DemoData demo;
-    @Inject
-    Tx tx;
 
     public record DemoToken(String who, String subject, Set<String> groups, List<Long> regions, String shop,
                             String token) {}
@@ -64,7 +62,7 @@ public class DevTokens {
             Set<String> g = new LinkedHashSet<>(Arrays.stream(groups.split(",")).map(String::strip).toList());
             return List.of(mint("custom", subject.strip(), g, regionIds, shop));
         }
-        DemoData.Ids ids = tx.inNew(demo::ids);
+        DemoData.Ids ids = demo.ensureLoaded();
         return List.of(
                 mint("administrator (whole programme)", "admin-demo", Set.of(Roles.ADMIN), List.of(), null),
                 mint("staff of 后湖街道 (serves both its communities)", "staff-houhu", Set.of(Roles.STAFF),
@@ -74,7 +72,7 @@ public class DevTokens {
                 mint("volunteer 李华", Long.toString(ids.li()), Set.of(Roles.VOLUNTEER), List.of(), null),
                 mint("volunteer 王芳, who is also staff of 首义社区", Long.toString(ids.wang()),
                         Set.of(Roles.VOLUNTEER, Roles.STAFF), List.of(ids.shouyiCommunity()), null),
-                mint("operator of shop 1", "shop-demo", Set.of(Roles.SHOP), List.of(), "1"));
+                mint("operator of shop 首义爱心超市", "shop-demo", Set.of(Roles.SHOP), List.of(), Long.toString(ids.shop())));
     }
 
     private DemoToken mint(String who, String subject, Set<String> groups, List<Long> regions, String shop) {

@@ -59,6 +59,12 @@ public class RedemptionStore {
                         r.getLong(5), r.getObject(6, OffsetDateTime.class)), id);
     }
 
+    /** The first shop of this name in this region. */
+    public Optional<Long> shopNamed(long regionId, String name) {
+        return one("select id from shop where region_id = ? and name = ? order by id limit 1", r -> r.getLong(1),
+                regionId, name);
+    }
+
     /** The level of a region, if it exists. */
     public Optional<String> regionLevel(long regionId) {
         return one("select level from region where id = ?", r -> r.getString(1), regionId);
