@@ -25,6 +25,8 @@ export async function signIn(browser, token, viewport) {
   const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") console.error(`console: ${m.text()}`); });
+  page.on("response", (r) => { if (r.status() >= 400) console.error(`http ${r.status()}: ${r.url()}`); });
   await enter(page, token);
   return page;
 }
@@ -32,6 +34,12 @@ export async function signIn(browser, token, viewport) {
 /** The sign-in page (the token lives in memory only, so every visit starts here). */
 export async function enter(page, token) {
   await page.goto(`${base}/`);
+  try {
+    await page.locator("[data-test=token]").waitFor({ timeout: 15000 });
+  } catch (e) {
+    console.error(`the sign-in page did not show the token field; it shows:\n${(await page.content()).slice(0, 3000)}`);
+    throw e;
+  }
   await page.fill("[data-test=token]", token);
   await page.click("[data-test=token-sign-in]");
 }

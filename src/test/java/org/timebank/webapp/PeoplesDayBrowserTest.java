@@ -6,6 +6,7 @@ import static org.timebank.support.Api.as;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.timebank.support.Api;
 import org.timebank.support.Tokens;
+import org.timebank.support.WithDemoData;
 
 /**
  * The people's screens, driven in Chromium as their users would (src/main/webui/e2e): the service
@@ -26,6 +28,7 @@ import org.timebank.support.Tokens;
  * behind it. Screenshots of each screen go to docs/screenshots.
  */
 @QuarkusTest
+@TestProfile(WithDemoData.class) // the sign-in page lists the demo identities, which loads them
 class PeoplesDayBrowserTest {
     private static final File WEBUI = new File("src/main/webui");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,9 +23,9 @@ import org.timebank.support.Tokens;
 
 /**
  * The web app is served by the service itself. src/test/resources/META-INF/resources holds a
- * stand-in for its build (an index.html, one hashed bundle), served as the real build is from the
- * jar. Where the real build is on the classpath too, either index.html may be the one served, so
- * the tests compare with what {@code /index.html} answers rather than with the stand-in's text.
+ * real build (./mvnw builds it into target/classes before the tests) and a stand-in hashed bundle,
+ * served as the real ones are from the jar. The tests compare with what {@code /index.html}
+ * answers: a stand-in index.html would shadow the real one the browser tests need.
  */
 @QuarkusTest
 class WebAppServingTest {
