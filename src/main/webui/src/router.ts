@@ -8,6 +8,8 @@ export const router = createRouter({
     { path: "/", redirect: "/login" },
     { path: "/login", component: () => import("./common/LoginView.vue") },
     { path: "/volunteer", component: () => import("./volunteer/VolunteerHome.vue"), meta: { role: "volunteer" } },
+    { path: "/volunteer/claims", component: () => import("./volunteer/ClaimHours.vue"), meta: { role: "volunteer" } },
+    { path: "/volunteer/boards", component: () => import("./volunteer/BoardsView.vue"), meta: { role: "volunteer" } },
     { path: "/staff/claims", component: () => import("./staff/ClaimQueue.vue"), meta: { role: "staff" } },
     { path: "/shop/till", component: () => import("./shop/TillView.vue"), meta: { role: "shop" } },
     { path: "/admin/import", component: () => import("./admin/ImportView.vue"), meta: { role: "admin" } },

@@ -27,3 +27,10 @@ describe("times are Shanghai times", () => {
     expect(secondsUntil("2026-11-30T14:00:00+08:00", now)).toBe(0);
   });
 });
+
+describe("a day and a time of day are Shanghai's", () => {
+  it("sent with their offset", async () => {
+    const { shanghaiTime } = await import("./format");
+    expect(shanghaiTime("2026-11-29", "09:30")).toBe("2026-11-29T09:30:00+08:00");
+  });
+});

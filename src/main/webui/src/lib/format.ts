@@ -40,3 +40,8 @@ export function formatTime(iso: string, lang: Lang): string {
 export function secondsUntil(iso: string, now: number = Date.now()): number {
   return Math.max(0, Math.ceil((new Date(iso).getTime() - now) / 1000));
 }
+
+/** A day (2026-11-30) and a time of day (09:30) in Shanghai, as an RFC 3339 time with its offset. */
+export function shanghaiTime(day: string, time: string): string {
+  return `${day}T${time.length === 5 ? `${time}:00` : time}+08:00`;
+}

@@ -45,6 +45,14 @@ class PeoplesDayBrowserTest {
 
     /** Runs a browser script of src/main/webui/e2e against this service, with the world it needs. */
     private void runInChromium(String script, Map<String, Object> world) throws Exception {
+        runInChromium(script, world, null, null);
+    }
+
+    /**
+     * The same, and when the script prints {@code cue} on a line of its own, runs {@code between}
+     * (what happens elsewhere meanwhile: staff deciding, a job folding) and lets the script go on.
+     */
+    private void runInChromium(String script, Map<String, Object> world, String cue, Runnable between) throws Exception {
         ProcessBuilder node = new ProcessBuilder("node", script).directory(WEBUI).redirectErrorStream(true);
         node.environment().put("BASE", root.toString().replaceAll("/$", ""));
         node.environment().put("WORLD", JSON.writeValueAsString(world));
@@ -52,11 +60,57 @@ class PeoplesDayBrowserTest {
         String shots = Boolean.getBoolean("screenshots.update") ? "docs/screenshots" : "target/screenshots";
         node.environment().put("SCREENSHOTS", new File(shots).getAbsolutePath());
         Process run = node.start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // a browser run that hangs is ended, so that the test fails instead of waiting for ever
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!run.waitFor(3, TimeUnit.MINUTES)) {
+                    run.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        StringBuilder out = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                out.append(line).append('\n');
+                if (line.equals(cue)) {
+                    between.run();
+                    run.getOutputStream().write('\n');
+                    run.getOutputStream().close();
+                }
+            }
+        }
+        String output = out.toString();
         boolean ended = run.waitFor(3, TimeUnit.MINUTES);
         System.out.println(output);
         assertEquals(true, ended, "the browser run did not end in time");
         assertEquals(0, run.exitValue(), "the browser run failed:\n" + output);
+    }
+
+    @jakarta.inject.Inject
+    org.timebank.leaderboard.LeaderboardJob boards;
+
+    @Test
+    void a_volunteer_claims_hours_on_the_phone_and_after_approval_finds_them_on_the_board() throws Exception {
+        Api.Tree t = Api.tree();
+        as(Tokens.admin()).body(rules(10)).put("/api/v1/regions/" + t.city() + "/conversion-rules").then().statusCode(200);
+        Api.Volunteer v = Api.volunteer(t.community());
+        String day = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1).toLocalDate().toString();
+
+        runInChromium("e2e/volunteers-day.mjs", Map.of("volunteerToken", Tokens.volunteer(v.id()), "day", day), "claimed",
+                () -> {
+                    long claim = as(Tokens.admin()).queryParam("volunteerId", v.id()).get("/api/v1/hour-claims").then()
+                            .statusCode(200).extract().jsonPath().getLong("items[0].id");
+                    as(Tokens.staff(Api.unique("staff"), t.community())).body(Map.of("decision", "APPROVE"))
+                            .post("/api/v1/hour-claims/" + claim + "/decision").then().statusCode(200);
+                    boards.fold();
+                });
+
+        assertEquals(150, Api.balance(v, "hours.minutes"));
+        assertEquals(25, Api.balance(v, "points.available"));
     }
 
     private static String paymentCode(Api.Volunteer v) {
