@@ -7,6 +7,7 @@ export const router = createRouter({
   routes: [
     { path: "/", redirect: "/login" },
     { path: "/login", component: () => import("./common/LoginView.vue") },
+    { path: "/login/callback", component: () => import("./common/LoginCallback.vue") },
     { path: "/volunteer", component: () => import("./volunteer/VolunteerHome.vue"), meta: { role: "volunteer" } },
     { path: "/staff/claims", component: () => import("./staff/ClaimQueue.vue"), meta: { role: "staff" } },
     { path: "/shop/till", component: () => import("./shop/TillView.vue"), meta: { role: "shop" } },
