@@ -28,10 +28,12 @@ try {
   const answer = await me;
   check(answer.status() === 200, "the service accepted the provider's access token (GET /api/v1/me is 200)");
   const body = await answer.json();
-  check(JSON.stringify(body).includes(String(world.region)), `the staff member serves region ${world.region}: ${JSON.stringify(body)}`);
+  check((body.staffRegions ?? []).some((r) => r.id === world.region),
+    `the token's regions claim reached the service: staff of region ${world.region} (${JSON.stringify(body.staffRegions)})`);
   await page.locator("h1", { hasText: "待审核时长" }).waitFor({ timeout: 15000 });
   check(true, "the staff queue shows, signed in");
   await shot(page, "oidc-signed-in-staff-queue");
+
 
   await page.click("[data-test=sign-out]");
   await page.waitForURL(`${world.issuer}/**`);
