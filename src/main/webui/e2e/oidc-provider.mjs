@@ -11,6 +11,8 @@ const port = Number(process.env.PORT);
 const app = process.env.APP.replace(/\/$/, "");
 const issuer = `http://127.0.0.1:${port}`;
 const API = "urn:timebank:api";
+// short-lived access tokens let the test see the app renew them with the refresh token
+const ttl = Number(process.env.ACCESS_TTL ?? 600);
 
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: "jwk" }), kid: "test", use: "sig", alg: "RS256" };
@@ -43,7 +45,7 @@ const provider = new Provider(issuer, {
       defaultResource: () => API,
       useGrantedResource: () => true,
       getResourceServerInfo: () => ({
-        scope: "timebank", audience: API, accessTokenFormat: "jwt", accessTokenTTL: 600, jwt: { sign: { alg: "RS256" } },
+        scope: "timebank", audience: API, accessTokenFormat: "jwt", accessTokenTTL: ttl, jwt: { sign: { alg: "RS256" } },
       }),
     },
   },

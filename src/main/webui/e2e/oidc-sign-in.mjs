@@ -34,6 +34,13 @@ try {
   check(true, "the staff queue shows, signed in");
   await shot(page, "oidc-signed-in-staff-queue");
 
+  const renewal = await page.waitForResponse((r) => r.url() === `${world.issuer}/token`
+    && (r.request().postData() ?? "").includes("grant_type=refresh_token"), { timeout: 60000 });
+  check(renewal.status() === 200, "the app renewed the access token silently, with the refresh token");
+  const renewed = await renewal.json();
+  check(typeof renewed.access_token === "string" && renewed.access_token.split(".").length === 3, "the renewed token is a JWT");
+  await page.waitForTimeout(500);
+  check(await page.locator("[data-test=sign-out]").isVisible() && page.url().endsWith("/staff/claims"), "still signed in after the renewal");
 
   await page.click("[data-test=sign-out]");
   await page.waitForURL(`${world.issuer}/**`);

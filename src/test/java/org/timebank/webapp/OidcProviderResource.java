@@ -47,6 +47,8 @@ public class OidcProviderResource implements QuarkusTestResourceLifecycleManager
             ProcessBuilder pb = new ProcessBuilder("node", "e2e/oidc-provider.mjs").directory(new File("src/main/webui"))
                     .redirectErrorStream(true);
             pb.environment().put("PORT", Integer.toString(providerPort));
+            // oidc-client-ts renews a minute before expiry: 70 s lets the test see a renewal in about 10 s
+            pb.environment().put("ACCESS_TTL", "70");
             pb.environment().put("APP", "http://localhost:" + servicePort);
             node = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
