@@ -7,6 +7,7 @@ export const router = createRouter({
   routes: [
     { path: "/", redirect: "/login" },
     { path: "/login", component: () => import("./common/LoginView.vue") },
+    { path: "/login/callback", component: () => import("./common/LoginCallback.vue") },
     { path: "/volunteer", component: () => import("./volunteer/VolunteerHome.vue"), meta: { role: "volunteer" } },
     { path: "/volunteer/claims", component: () => import("./volunteer/ClaimHours.vue"), meta: { role: "volunteer" } },
     { path: "/volunteer/boards", component: () => import("./volunteer/BoardsView.vue"), meta: { role: "volunteer" } },

@@ -6,6 +6,7 @@ export default {
     login: {
       title: "选择演示身份", hint: "开发模式：选择一个演示身份登录", failed: "登录失败：{detail}",
       production: "请通过单位统一身份认证登录",
+      oidc: "使用单位账号登录", completing: "正在完成登录…", again: "重新登录",
     },
   },
   en: {
@@ -14,6 +15,7 @@ export default {
     login: {
       title: "Choose a demo identity", hint: "Dev mode: sign in as one of the demo identities", failed: "Sign-in failed: {detail}",
       production: "Sign in with your organisation's account",
+      oidc: "Sign in with your organisation account", completing: "Completing sign-in…", again: "Sign in again",
     },
   },
 };
