@@ -28,3 +28,15 @@ describe("one user action, one Idempotency-Key", () => {
     expect(newAction().key).not.toBe(newAction().key);
   });
 });
+
+describe("a screen's actions, by the request they send", () => {
+  it("the same request again is the same action; a changed or finished one is new", async () => {
+    const { actionsByRequest } = await import("./action");
+    const actions = actionsByRequest();
+    const first = actions.for("approve:1,2");
+    expect(actions.for("approve:1,2").key).toBe(first.key);
+    expect(actions.for("approve:1,2,3").key).not.toBe(first.key);
+    actions.done("approve:1,2");
+    expect(actions.for("approve:1,2").key).not.toBe(first.key);
+  });
+});

@@ -36,3 +36,25 @@ export function newAction(key: string = newKey()): Action {
     },
   };
 }
+
+/**
+ * The actions of one screen, by the request they send: the same request sent again (a retry, a
+ * second tap after a failure) is the same action with the same key; a changed request is a new
+ * one; a request that succeeded is done, and sending it again is a new action.
+ */
+export function actionsByRequest() {
+  const actions = new Map<string, Action>();
+  return {
+    for(request: string): Action {
+      let action = actions.get(request);
+      if (!action) {
+        action = newAction();
+        actions.set(request, action);
+      }
+      return action;
+    },
+    done(request: string): void {
+      actions.delete(request);
+    },
+  };
+}
