@@ -1,19 +1,31 @@
 import { createRouter, createWebHistory } from "vue-router";
 import { session } from "./auth/session";
+import { admin } from "./admin/routes";
+import { shop } from "./shop/routes";
+import { staff } from "./staff/routes";
+import { volunteer } from "./volunteer/routes";
 
-// Each user's screens are their own chunk: a volunteer's phone never downloads the staff console.
+declare module "vue-router" {
+  interface RouteMeta {
+    /** who the screen is for; without a token it sends to sign-in */
+    role?: string;
+    /** a desk screen: the console's menu beside it */
+    desk?: boolean;
+    /** shown alone, full screen (the venue's check-in code on a projector) */
+    bare?: boolean;
+  }
+}
+
+/** Every user's screens; their menus are built from the same lists. */
+export const screens = [volunteer, staff, shop, admin];
+
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: "/", redirect: "/login" },
     { path: "/login", component: () => import("./common/LoginView.vue") },
     { path: "/login/callback", component: () => import("./common/LoginCallback.vue") },
-    { path: "/volunteer", component: () => import("./volunteer/VolunteerHome.vue"), meta: { role: "volunteer" } },
-    { path: "/volunteer/claims", component: () => import("./volunteer/ClaimHours.vue"), meta: { role: "volunteer" } },
-    { path: "/volunteer/boards", component: () => import("./volunteer/BoardsView.vue"), meta: { role: "volunteer" } },
-    { path: "/staff/claims", component: () => import("./staff/ClaimQueue.vue"), meta: { role: "staff" } },
-    { path: "/shop/till", component: () => import("./shop/TillView.vue"), meta: { role: "shop" } },
-    { path: "/admin/import", component: () => import("./admin/ImportView.vue"), meta: { role: "admin" } },
+    ...screens.flatMap((s) => s.routes),
     { path: "/:rest(.*)*", redirect: "/login" },
   ],
 });

@@ -1,7 +1,7 @@
 /** The words of these screens, zh-CN first; merged into the app's messages by ../i18n.ts. */
 export default {
   "zh-CN": {
-    app: { title: "时间银行", signOut: "退出", language: "English" },
+    app: { title: "时间银行", signOut: "退出", language: "English", console: "工作台菜单" },
     common: { failed: "操作失败，请重试", loading: "加载中…" },
     login: {
       title: "选择演示身份", hint: "开发模式：选择一个演示身份登录", failed: "登录失败：{detail}",
@@ -10,7 +10,7 @@ export default {
     },
   },
   en: {
-    app: { title: "Time bank", signOut: "Sign out", language: "中文" },
+    app: { title: "Time bank", signOut: "Sign out", language: "中文", console: "Console menu" },
     common: { failed: "That did not work; please try again", loading: "Loading…" },
     login: {
       title: "Choose a demo identity", hint: "Dev mode: sign in as one of the demo identities", failed: "Sign-in failed: {detail}",

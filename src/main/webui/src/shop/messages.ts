@@ -2,6 +2,7 @@
 export default {
   "zh-CN": {
     shop: {
+      navTill: "收银台",
       till: "收银台", code: "付款码", points: "积分", charge: "扣分", hold: "冻结积分",
       charged: "已扣 {points} 积分（兑换 {id}）", held: "已冻结 {points} 积分（兑换 {id}），请在取货后确认",
       codeHint: "扫描或输入志愿者的付款码", items: "商品", price: "{points} 积分", stock: "库存 {n}",
@@ -15,6 +16,7 @@ export default {
   },
   en: {
     shop: {
+      navTill: "Till",
       till: "Till", code: "Payment code", points: "Points", charge: "Charge", hold: "Hold points",
       charged: "Charged {points} points (redemption {id})", held: "Held {points} points (redemption {id}); capture after pick-up",
       codeHint: "Scan or type the volunteer's payment code", items: "Items", price: "{points} points", stock: "{n} in stock",

@@ -2,6 +2,7 @@
 export default {
   "zh-CN": {
     staff: {
+      navClaims: "时长审核",
       queue: "待审核时长", volunteer: "志愿者", community: "社区", when: "服务时间", length: "时长", status: "状态",
       approve: "批量通过", reject: "批量驳回", reason: "驳回理由", selected: "已选 {n} 条", empty: "没有待审核的申请",
       result: "已通过 {ok} 条，{failed} 条失败", awaiting: "；{n} 条已初审，待另一位工作人员复核", rejected: "已驳回 {ok} 条，{failed} 条失败", reload: "刷新",
@@ -10,6 +11,7 @@ export default {
   },
   en: {
     staff: {
+      navClaims: "Hour claims",
       queue: "Claims to review", volunteer: "Volunteer", community: "Community", when: "Served", length: "Length", status: "Status",
       approve: "Approve selected", reject: "Reject selected", reason: "Reason", selected: "{n} selected", empty: "No claims to review",
       result: "{ok} approved, {failed} failed", awaiting: "; {n} reviewed once, awaiting a second reviewer", rejected: "{ok} rejected, {failed} failed", reload: "Reload",

@@ -45,17 +45,7 @@ class OidcSignInBrowserTest {
     @Test
     void a_staff_member_signs_in_with_the_organisation_account_lands_on_the_queue_and_signs_out() throws Exception {
         long region = city();
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/oidc-sign-in.mjs").directory(new File("src/main/webui"))
-                .redirectErrorStream(true);
-        node.environment().put("BASE", root.toString().replaceAll("/$", ""));
-        node.environment().put("WORLD", JSON.writeValueAsString(Map.of(
-                "issuer", OidcProviderResource.issuer, "login", "staff-" + region, "region", region)));
-        node.environment().put("SCREENSHOTS", new File("target/screenshots").getAbsolutePath());
-        Process run = node.start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean ended = run.waitFor(3, TimeUnit.MINUTES);
-        System.out.println(output);
-        assertEquals(true, ended, "the browser run did not end in time");
-        assertEquals(0, run.exitValue(), "the browser run failed:\n" + output);
+        Chromium.run(root, "e2e/oidc-sign-in.mjs", Map.of(
+                "issuer", OidcProviderResource.issuer, "login", "staff-" + region, "region", region));
     }
 }

@@ -31,8 +31,6 @@ import org.timebank.support.WithDemoData;
 @QuarkusTest
 @TestProfile(WithDemoData.class) // the sign-in page lists the demo identities, which loads them
 class PeoplesDayBrowserTest {
-    private static final File WEBUI = new File("src/main/webui");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
     URL root;
@@ -43,51 +41,12 @@ class PeoplesDayBrowserTest {
                 .post("/api/v1/hour-claims").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** Runs a browser script of src/main/webui/e2e against this service, with the world it needs. */
     private void runInChromium(String script, Map<String, Object> world) throws Exception {
-        runInChromium(script, world, null, null);
+        Chromium.run(root, script, world, null, null);
     }
 
-    /**
-     * The same, and when the script prints {@code cue} on a line of its own, runs {@code between}
-     * (what happens elsewhere meanwhile: staff deciding, a job folding) and lets the script go on.
-     */
     private void runInChromium(String script, Map<String, Object> world, String cue, Runnable between) throws Exception {
-        ProcessBuilder node = new ProcessBuilder("node", script).directory(WEBUI).redirectErrorStream(true);
-        node.environment().put("BASE", root.toString().replaceAll("/$", ""));
-        node.environment().put("WORLD", JSON.writeValueAsString(world));
-        // README's screenshots are renewed on request, as openapi.yaml is; otherwise they go to target/
-        String shots = Boolean.getBoolean("screenshots.update") ? "docs/screenshots" : "target/screenshots";
-        node.environment().put("SCREENSHOTS", new File(shots).getAbsolutePath());
-        Process run = node.start();
-        // a browser run that hangs is ended, so that the test fails instead of waiting for ever
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!run.waitFor(3, TimeUnit.MINUTES)) {
-                    run.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
-        StringBuilder out = new StringBuilder();
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = lines.readLine()) != null; ) {
-                out.append(line).append('\n');
-                if (line.equals(cue)) {
-                    between.run();
-                    run.getOutputStream().write('\n');
-                    run.getOutputStream().close();
-                }
-            }
-        }
-        String output = out.toString();
-        boolean ended = run.waitFor(3, TimeUnit.MINUTES);
-        System.out.println(output);
-        assertEquals(true, ended, "the browser run did not end in time");
-        assertEquals(0, run.exitValue(), "the browser run failed:\n" + output);
+        Chromium.run(root, script, world, cue, between);
     }
 
     @jakarta.inject.Inject
