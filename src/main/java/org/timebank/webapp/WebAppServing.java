@@ -1,5 +1,6 @@
 package org.timebank.webapp;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The web app's build lies in META-INF/resources and Quarkus's static handler sends its files; this
@@ -44,16 +46,21 @@ public class WebAppServing {
     WebConfig config;
 
     private String contentSecurityPolicy;
+    /** In dev mode Quinoa forwards the app's files, index.html included, to Vite's dev server. */
+    private boolean viteDevServer;
 
     void install(@Observes Filters filters) {
         // a broken OIDC setting stops the start here
         contentSecurityPolicy = contentSecurityPolicy(IdentityProvider.configured(config));
+        viteDevServer = LaunchMode.current() == LaunchMode.DEVELOPMENT
+                && ConfigProvider.getConfig().getOptionalValue("quarkus.quinoa", Boolean.class).orElse(false);
         filters.register(this::serve, PRIORITY);
     }
 
     void serve(RoutingContext rc) {
         String path = rc.normalizedPath();
-        boolean clientRoute = looksLikeClientRoute(rc.request().method(), path) && !inBuild(path) && inBuild(INDEX);
+        boolean clientRoute = looksLikeClientRoute(rc.request().method(), path)
+                && (viteDevServer || !inBuild(path) && inBuild(INDEX));
         if (clientRoute && acceptsHtml(rc.request().getHeader(HttpHeaders.ACCEPT))) {
             rc.put(REROUTED, true);
             rc.reroute(INDEX);
