@@ -150,6 +150,10 @@ try {
   check(csv.some((l) => l.startsWith("REFUND,") && l.endsWith(`,-${world.refunded}`)), "and the refund, negative");
   check(csv[csv.length - 1] === `NET,,,,,${net}`, "and ends with the net");
   check((await till.locator("[data-test=statement-result]").innerText()).includes("已下载"), "the screen says it downloaded");
+  // another month, chosen: nothing happened at this shop then
+  await till.fill("[data-test=month]", "2020-01");
+  await till.locator("[data-test=no-lines]").waitFor();
+  check((await till.locator("[data-test=net]").innerText()).trim() === "0", "a month without redemptions owes nothing");
 
   // a till without a camera says so in words, and the code can still be typed
   const bare = await launch();
