@@ -109,6 +109,8 @@ public class WebAppServing {
                 "style-src 'self' 'unsafe-inline'",
                 // QR codes drawn as data: URLs or blobs
                 "img-src 'self' data: blob:",
+                // Vant's icon font is inlined as a data: URL (its CDN fallback is never fetched)
+                "font-src 'self' data:",
                 "connect-src 'self'" + identityProvider.map(p -> " " + p.origin()).orElse(""),
                 // the camera's stream, for scanning QR codes at the till and at the venue
                 "media-src 'self' blob:",

@@ -142,6 +142,7 @@ class WebAppServingTest {
                 Map.entry("script-src", "'self'"),
                 Map.entry("style-src", "'self' 'unsafe-inline'"),
                 Map.entry("img-src", "'self' data: blob:"),
+                Map.entry("font-src", "'self' data:"),
                 Map.entry("connect-src", "'self'"),
                 Map.entry("media-src", "'self' blob:"),
                 Map.entry("frame-ancestors", "'none'"),
