@@ -1,6 +1,27 @@
 /** The words of these screens, zh-CN first; merged into the app's messages by ../i18n.ts. */
 export default {
   "zh-CN": {
+    staffActivities: {
+      nav: "活动与签到", title: "活动", region: "地区", community: "社区", more: "加载更多", empty: "这段时间没有活动", reload: "刷新",
+      activity: "活动", when: "时间", place: "地点", enrolled: "报名", category: "服务类别", open: "查看",
+      publish: "发布活动", publishGo: "发布", titleField: "活动名称", placeField: "活动地点", startsAt: "开始", endsAt: "结束",
+      capacity: "名额", pointsPerHour: "每小时积分（不填则按本社区规则）", walkIns: "欢迎未报名的志愿者到场",
+      published: "已发布活动「{title}」，{when}，名额 {capacity} 人。",
+      seats: "{enrolled} / {capacity} 人",
+      back: "返回活动列表", backToActivity: "返回活动", showCode: "全屏显示签到码", noEnrollments: "还没有人报名",
+      sheet: "签到表", sheetHint: "按志愿者实际到场的时间填写签到、签退，逐人记录；记录后生成待审核的服务时长。",
+      volunteer: "志愿者", checkIn: "签到", checkOut: "签退", record: "记录签到签退", recorded: "已记录",
+      attended: "{from} – {to}（{length}），{status}",
+      recordedOk: "已为 {who} 记录签到 {from}、签退 {to}，共 {length}，待审核。",
+      codeHint: "用时间银行扫一扫此码签到", codeLeft: "有效期还剩 {left}", codeRenewing: "正在更换新的签到码…",
+      codeText: "签到码", fullScreen: "全屏",
+    },
+    staffPool: {
+      nav: "社区池", title: "社区池", community: "社区", points: "积分", hours: "时长", reload: "刷新",
+      grant: "从社区池发放", volunteerId: "志愿者编号", asset: "发放", amount: "积分数", hoursPart: "小时", minutesPart: "分钟",
+      reason: "理由", grantGo: "发放", who: "将发给：{name}（{phone}）", unknownVolunteer: "找不到这位志愿者，或不在您服务的社区",
+      granted: "已从{community}的社区池发给 {who} {amount}，理由：{reason}。",
+    },
     staff: {
       navClaims: "时长审核",
       queue: "待审核时长", volunteer: "志愿者", community: "社区", when: "服务时间", length: "时长", status: "状态",
@@ -10,6 +31,27 @@ export default {
     },
   },
   en: {
+    staffActivities: {
+      nav: "Activities", title: "Activities", region: "Region", community: "Community", more: "Load more", empty: "No activities in this period", reload: "Reload",
+      activity: "Activity", when: "When", place: "Place", enrolled: "Enrolled", category: "Service category", open: "Open",
+      publish: "Publish an activity", publishGo: "Publish", titleField: "Title", placeField: "Place", startsAt: "Starts", endsAt: "Ends",
+      capacity: "Places", pointsPerHour: "Points per hour (empty: the community's rules)", walkIns: "Volunteers who did not enroll are welcome",
+      published: "Published “{title}”, {when}, {capacity} places.",
+      seats: "{enrolled} / {capacity}",
+      back: "Back to the activities", backToActivity: "Back to the activity", showCode: "Show the check-in code full screen", noEnrollments: "No one has enrolled yet",
+      sheet: "Attendance sheet", sheetHint: "Enter when each volunteer came and left, and record them one by one; each record becomes a claim to review.",
+      volunteer: "Volunteer", checkIn: "Check-in", checkOut: "Check-out", record: "Record check-in and check-out", recorded: "Recorded",
+      attended: "{from} – {to} ({length}), {status}",
+      recordedOk: "Recorded {who}: in {from}, out {to}, {length} in all, awaiting review.",
+      codeHint: "Scan this code in the time bank to check in", codeLeft: "Valid for {left}", codeRenewing: "Getting a new check-in code…",
+      codeText: "Check-in code", fullScreen: "Full screen",
+    },
+    staffPool: {
+      nav: "Community pool", title: "Community pool", community: "Community", points: "Points", hours: "Hours", reload: "Reload",
+      grant: "Grant from the pool", volunteerId: "Volunteer number", asset: "Grant", amount: "Points", hoursPart: "hours", minutesPart: "minutes",
+      reason: "Reason", grantGo: "Grant", who: "To: {name} ({phone})", unknownVolunteer: "No such volunteer in the communities you serve",
+      granted: "Granted {who} {amount} from the pool of {community}. Reason: {reason}.",
+    },
     staff: {
       navClaims: "Hour claims",
       queue: "Claims to review", volunteer: "Volunteer", community: "Community", when: "Served", length: "Length", status: "Status",

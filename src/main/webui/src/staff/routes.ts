@@ -4,8 +4,14 @@ import type { Screens } from "../nav";
 export const staff: Screens = {
   routes: [
     { path: "/staff/claims", component: () => import("./ClaimQueue.vue"), meta: { role: "staff", desk: true } },
+    { path: "/staff/activities", component: () => import("./ActivityList.vue"), meta: { role: "staff", desk: true } },
+    { path: "/staff/activities/:id(\\d+)", component: () => import("./ActivitySheet.vue"), meta: { role: "staff", desk: true } },
+    { path: "/staff/activities/:id(\\d+)/code", component: () => import("./VenueCode.vue"), meta: { role: "staff", bare: true } },
+    { path: "/staff/pool", component: () => import("./PoolView.vue"), meta: { role: "staff", desk: true } },
   ],
   links: [
     { to: "/staff/claims", label: "staff.navClaims", role: "staff", test: "nav-staff-claims" },
+    { to: "/staff/activities", label: "staffActivities.nav", role: "staff", test: "nav-staff-activities" },
+    { to: "/staff/pool", label: "staffPool.nav", role: "staff", test: "nav-staff-pool" },
   ],
 };

@@ -12,6 +12,7 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.Page;
+import org.timebank.common.Paging;
 import org.timebank.common.Times;
 import org.timebank.hours.api.ActivityCursor;
 import org.timebank.hours.api.ActivityViews.ActivityView;
@@ -19,6 +20,7 @@ import org.timebank.hours.api.ActivityViews.CreateActivity;
 import org.timebank.hours.api.ActivityViews.EnrollmentView;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ActivityStore;
+import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
 import org.timebank.security.Caller;
@@ -33,6 +35,8 @@ public class ActivityService {
     ActivityStore store;
     @Inject
     ConversionRuleService rules;
+    @Inject
+    RegionService regions;
 
     /** Publishes an activity in a community the caller serves (admins: any). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -119,5 +123,17 @@ public class ActivityService {
         }
         Metrics.count("timebank.activities.enrollments", 1);
         return new EnrollmentView(activityId, volunteerId, Times.local(enrolledAt));
+    }
+
+    /** Who enrolled, by volunteer id: for the staff serving the activity's community (admins: any). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EnrollmentView> enrollments(Caller caller, long activityId, Paging paging) {
+        Activity activity = require(activityId);
+        if (!caller.covers(regions.require(activity.communityId).pathIds())) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", activity.communityId);
+        }
+        List<EnrollmentView> rows = store.enrollments(activityId, paging.after(), paging.limit() + 1).stream()
+                .map(e -> new EnrollmentView(activityId, e.volunteerId(), Times.local(e.enrolledAt()))).toList();
+        return paging.page(rows, EnrollmentView::volunteerId);
     }
 }

@@ -191,4 +191,29 @@ class ActivityEnrollmentTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void staff_of_the_community_read_who_enrolled_a_page_at_a_time_and_no_one_else_does() {
+        Api.Tree t = Activities.tree();
+        long activity = Activities.create(t.community(), NEXT_WEEK_9AM, 5);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Api.Volunteer v = Api.volunteer(t.community());
+            as(Tokens.volunteer(v.id())).post(enrollments(activity)).then().statusCode(201);
+            ids.add(v.id());
+        }
+        String staff = Tokens.staff(Api.unique("staff"), t.street());
+
+        String cursor = as(staff).queryParam("limit", 2).get(enrollments(activity)).then().statusCode(200)
+                .body("items.volunteerId", contains(ids.get(0).intValue(), ids.get(1).intValue()))
+                .body("items[0].activityId", equalTo((int) activity)).body("items[0].enrolledAt", notNullValue())
+                .extract().jsonPath().getString("nextCursor");
+        as(staff).queryParam("limit", 2).queryParam("cursor", cursor).get(enrollments(activity)).then().statusCode(200)
+                .body("items.volunteerId", contains(ids.get(2).intValue())).body("nextCursor", equalTo(null));
+
+        assertProblem(as(Tokens.staff(Api.unique("staff"), Api.tree().community())).get(enrollments(activity)),
+                403, "NOT_IN_SCOPE");
+        assertProblem(as(Tokens.volunteer(ids.get(0))).get(enrollments(activity)), 403, "FORBIDDEN");
+        assertProblem(as(staff).get(enrollments(999_999_999L)), 404, "ACTIVITY_NOT_FOUND");
+    }
 }

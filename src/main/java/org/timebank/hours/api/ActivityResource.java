@@ -147,6 +147,21 @@ public class ActivityResource {
                 "", () -> new Idempotency.Outcome(201, activities.enroll(caller, id), null));
     }
 
+    @GET
+    @Path("/{id}/enrollments")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "listEnrollments", summary = "Who enrolled in an activity (staff serving its community, admin)",
+            description = "By volunteer id, a page at a time (`?limit=&cursor=`): the attendance sheet's rows.")
+    @APIResponse(responseCode = "200", description = "A page of the enrollments, by volunteer id")
+    @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    public Page<EnrollmentView> enrollments(@PathParam("id") long id,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        Paging paging = Paging.of(limit, cursor);
+        return tx.inNew(() -> activities.enrollments(caller, id, paging));
+    }
+
     /**
      * The enrollment body carries nothing, and clients send none, or {} with or without a content type;
      * so it is read as text, and a field sent by mistake is refused rather than ignored.

@@ -102,6 +102,27 @@ public class ActivityStore {
         });
     }
 
+    public record EnrollmentRow(long volunteerId, OffsetDateTime enrolledAt) {}
+
+    /** The activity's enrollments by volunteer id, after {@code afterVolunteerId}. */
+    public List<EnrollmentRow> enrollments(long activityId, Long afterVolunteerId, int limit) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("select volunteer_id, created_at from enrollment "
+                    + "where activity_id = ? and volunteer_id > ? order by volunteer_id limit ?")) {
+                s.setLong(1, activityId);
+                s.setLong(2, afterVolunteerId == null ? Long.MIN_VALUE : afterVolunteerId);
+                s.setInt(3, limit);
+                List<EnrollmentRow> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new EnrollmentRow(r.getLong(1), r.getObject(2, OffsetDateTime.class)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
     /** Those of the volunteers who enrolled in the activity. */
     public Set<Long> enrolledAmong(long activityId, Set<Long> volunteerIds) {
         return jdbc.run(c -> {
