@@ -1,7 +1,8 @@
 // What the browser runs share: the service's address, the world the Java test made, and signing in.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import QRCode from "qrcode";
 
 export const base = process.env.BASE;
 export const world = JSON.parse(process.env.WORLD);
@@ -45,10 +46,44 @@ export async function enter(page, token) {
 }
 
 
-export function launch() {
+/**
+ * Chromium, headless. With `camera` (a .y4m file, see fakeCamera), the page's camera is that video,
+ * looped, and camera permission is granted without asking.
+ */
+export function launch({ camera } = {}) {
+  const fake = camera ? ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+    `--use-file-for-fake-video-capture=${camera}`] : [];
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", ...fake],
   });
+}
+
+/**
+ * Writes a camera's video showing `text` as a QR code (black on white, in the middle of a 640x480
+ * frame) to `path`, as Y4M 4:2:0: one frame, which Chromium's fake camera repeats. Returns the path.
+ */
+export function fakeCamera(text, path) {
+  const modules = QRCode.create(text, { errorCorrectionLevel: "M" }).modules;
+  const width = 640;
+  const height = 480;
+  const quiet = 4;
+  const scale = Math.floor((height * 0.8) / (modules.size + 2 * quiet));
+  const side = modules.size * scale;
+  const left = Math.floor((width - side) / 2);
+  const top = Math.floor((height - side) / 2);
+  const luma = Buffer.alloc(width * height, 255);
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (!modules.get(row, col)) continue;
+      for (let y = 0; y < scale; y++) {
+        luma.fill(0, (top + row * scale + y) * width + left + col * scale, (top + row * scale + y) * width + left + (col + 1) * scale);
+      }
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  writeFileSync(path, Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`), Buffer.from("FRAME\n"), luma, chroma]));
+  return path;
 }
