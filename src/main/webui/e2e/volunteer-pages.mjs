@@ -2,6 +2,7 @@
 // community and the street, enrolling in one and checking in by scanning the venue's QR code (the
 // camera is faked with a picture of the code), a gift to a friend and a donation to the pool, and
 // leaving the boards. Nothing may be wider than the phone. Run by VolunteerPagesBrowserTest.
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { check, DESK, fakeCamera, launch, shot, signIn, world } from "./browser.mjs";
@@ -113,4 +114,5 @@ try {
   await says(page, "[data-test=points-available]", String(left), "the home page shows the points left");
 } finally {
   await browser.close();
+  rmSync(camera, { force: true });
 }
