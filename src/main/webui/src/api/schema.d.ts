@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List activities by start time (anyone signed in)
-         * @description regionId: the activities of the region's whole subtree (without it: all). from, to (RFC 3339): the activities whose time overlaps [from, to). Ordered by startsAt, then id. A malformed regionId, from or to, or a to not after from, is a 400 INVALID_PARAMETER naming it.
+         * @description regionId: the activities of the region's whole subtree (without it: all). from, to (RFC 3339): the activities whose time overlaps [from, to). Ordered by startsAt, then id. A malformed regionId, from or to, or a to not after from, is a 400 INVALID_PARAMETER naming it. mine=true (volunteers): only the activities the caller enrolled in; for a caller who is not a volunteer, none.
          */
         get: operations["listActivities"];
         put?: never;
@@ -2502,6 +2502,7 @@ export interface operations {
                 /** @example 2026-11-01T00:00:00+08:00 */
                 from?: string;
                 limit?: number;
+                mine?: boolean;
                 regionId?: number;
                 /** @example 2026-12-01T00:00:00+08:00 */
                 to?: string;

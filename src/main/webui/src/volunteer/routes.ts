@@ -5,11 +5,15 @@ export const volunteer: Screens = {
   routes: [
     { path: "/volunteer", component: () => import("./VolunteerHome.vue"), meta: { role: "volunteer" } },
     { path: "/volunteer/claims", component: () => import("./ClaimHours.vue"), meta: { role: "volunteer" } },
+    { path: "/volunteer/activities", component: () => import("./ActivitiesView.vue"), meta: { role: "volunteer" } },
+    { path: "/volunteer/give", component: () => import("./GiveView.vue"), meta: { role: "volunteer" } },
     { path: "/volunteer/boards", component: () => import("./BoardsView.vue"), meta: { role: "volunteer" } },
   ],
   links: [
     { to: "/volunteer", label: "volunteer.navHome", role: "volunteer", test: "nav-home" },
     { to: "/volunteer/claims", label: "volunteer.navClaims", role: "volunteer", test: "nav-claims" },
+    { to: "/volunteer/activities", label: "volunteer.navActivities", role: "volunteer", test: "nav-activities" },
+    { to: "/volunteer/give", label: "volunteer.navGive", role: "volunteer", test: "nav-give" },
     { to: "/volunteer/boards", label: "volunteer.navBoards", role: "volunteer", test: "nav-boards" },
   ],
 };

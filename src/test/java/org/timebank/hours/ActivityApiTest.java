@@ -1,8 +1,10 @@
 package org.timebank.hours;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -219,6 +221,28 @@ class ActivityApiTest {
                 .body("items.id", contains((int) later));
         as(Tokens.shop("1")).get("/api/v1/activities?regionId=" + sister).then().statusCode(200)
                 .body("items.id", contains((int) earlier));
+    }
+
+    @Test
+    void mine_lists_only_the_activities_the_calling_volunteer_enrolled_in() {
+        Api.Tree t = Activities.tree();
+        long joined = Activities.create(t.community(), NEXT_WEEK_9AM, 5);
+        Activities.create(t.community(), NEXT_WEEK_9AM.plusHours(4), 5);
+        long alsoJoined = Activities.create(t.community(), NEXT_WEEK_9AM.plusDays(1), 5);
+        long volunteer = Api.volunteer(t.community()).id();
+        long other = Api.volunteer(t.community()).id();
+        as(Tokens.volunteer(volunteer)).post("/api/v1/activities/" + alsoJoined + "/enrollments").then().statusCode(201);
+        as(Tokens.volunteer(volunteer)).post("/api/v1/activities/" + joined + "/enrollments").then().statusCode(201);
+
+        as(Tokens.volunteer(volunteer)).get("/api/v1/activities?mine=true&regionId=" + t.street()).then().statusCode(200)
+                .body("items.id", contains((int) joined, (int) alsoJoined));
+        as(Tokens.volunteer(other)).get("/api/v1/activities?mine=true").then().statusCode(200)
+                .body("items", empty());
+        as(Tokens.admin()).get("/api/v1/activities?mine=true&regionId=" + t.community()).then().statusCode(200)
+                .body("items", empty());
+        as(Tokens.volunteer(other)).get("/api/v1/activities?mine=false&regionId=" + t.community()).then().statusCode(200)
+                .body("items.id", hasSize(3));
+        assertProblem(as(Tokens.volunteer(volunteer)).get("/api/v1/activities?mine=yes"), 400, "INVALID_PARAMETER");
     }
 
     @Test

@@ -98,7 +98,8 @@ public class ActivityResource {
     @Operation(operationId = "listActivities", summary = "List activities by start time (anyone signed in)",
             description = "regionId: the activities of the region's whole subtree (without it: all). from, to (RFC 3339): "
                     + "the activities whose time overlaps [from, to). Ordered by startsAt, then id. A malformed regionId, from "
-                    + "or to, or a to not after from, is a 400 INVALID_PARAMETER naming it.")
+                    + "or to, or a to not after from, is a 400 INVALID_PARAMETER naming it. mine=true (volunteers): only the "
+                    + "activities the caller enrolled in; for a caller who is not a volunteer, none.")
     public Page<ActivityView> list(
             @QueryParam("regionId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String regionId,
             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
@@ -106,15 +107,27 @@ public class ActivityResource {
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
                     example = "2026-12-01T00:00:00+08:00") String to,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor,
+            @QueryParam("mine") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String mine) {
         int pageSize = Paging.of(limit, null).limit();
         ActivityStore.Position after = ActivityCursor.decode(cursor);
         ActivityStore.ListFilter filter = new ActivityStore.ListFilter(QueryParams.id("regionId", regionId),
-                QueryParams.time("from", from), QueryParams.time("to", to));
+                QueryParams.time("from", from), QueryParams.time("to", to), enrolledFilter(mine));
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
             throw ApiException.badRequest("INVALID_PARAMETER", "to");
         }
         return tx.inNew(() -> activities.list(filter, after, pageSize));
+    }
+
+    /** mine=true filters by the caller's enrollments; a caller who is no volunteer enrolled in nothing (id 0 matches none). */
+    private Long enrolledFilter(String mine) {
+        if (mine == null || mine.equals("false")) {
+            return null;
+        }
+        if (!mine.equals("true")) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "mine");
+        }
+        return caller.volunteerId() == null ? 0L : caller.volunteerId();
     }
 
     @GET

@@ -24,7 +24,8 @@ public class ActivityStore {
     /** A place in the listing order (start, then id): where the next page begins after. */
     public record Position(Instant startsAt, long id) {}
 
-    public record ListFilter(Long regionId, Instant from, Instant to) {}
+    /** {@code enrolledVolunteerId}: when set, only the activities that volunteer enrolled in. */
+    public record ListFilter(Long regionId, Instant from, Instant to, Long enrolledVolunteerId) {}
 
     /**
      * Ids of the activities in the region's subtree (all without a region) whose time overlaps
@@ -39,6 +40,10 @@ public class ActivityStore {
                 args.add(new Long[] {filter.regionId()});
             } else {
                 sql.append(" where true");
+            }
+            if (filter.enrolledVolunteerId() != null) {
+                sql.append(" and exists (select 1 from enrollment e where e.activity_id = a.id and e.volunteer_id = ?)");
+                args.add(filter.enrolledVolunteerId());
             }
             if (filter.from() != null) {
                 sql.append(" and a.ends_at > ?");
