@@ -138,7 +138,7 @@ export interface paths {
         };
         /**
          * List claims, newest first: a volunteer's own, staff's regions, or all (admin)
-         * @description Filters: status, regionId (the region's whole subtree), volunteerId, activityId.
+         * @description Filters: status, regionId (the region's whole subtree), volunteerId, activityId; from, to (RFC 3339): the claims whose service started in [from, to), e.g. the Shanghai days from one midnight to the midnight after another. A malformed from or to, or a to not after from, is a 400 INVALID_PARAMETER naming it.
          */
         get: operations["listHourClaims"];
         put?: never;
@@ -3153,9 +3153,13 @@ export interface operations {
             query?: {
                 activityId?: number;
                 cursor?: string;
+                /** @example 2026-11-01T00:00:00+08:00 */
+                from?: string;
                 limit?: number;
                 regionId?: number;
                 status?: components["schemas"]["Status"];
+                /** @example 2026-12-01T00:00:00+08:00 */
+                to?: string;
                 volunteerId?: number;
             };
             header?: never;

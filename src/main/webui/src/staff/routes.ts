@@ -8,9 +8,12 @@ export const staff: Screens = {
     { path: "/staff/activities/:id(\\d+)", component: () => import("./ActivitySheet.vue"), meta: { role: "staff", desk: true } },
     { path: "/staff/activities/:id(\\d+)/code", component: () => import("./VenueCode.vue"), meta: { role: "staff", bare: true } },
     { path: "/staff/pool", component: () => import("./PoolView.vue"), meta: { role: "staff", desk: true } },
+    { path: "/staff/volunteers", component: () => import("./VolunteerSearch.vue"), meta: { role: "staff", desk: true } },
+    { path: "/staff/volunteers/:id(\\d+)", component: () => import("./VolunteerView.vue"), props: true, meta: { role: "staff", desk: true } },
   ],
   links: [
     { to: "/staff/claims", label: "staff.navClaims", role: "staff", test: "nav-staff-claims" },
+    { to: "/staff/volunteers", label: "staff.navVolunteers", role: "staff", test: "nav-staff-volunteers" },
     { to: "/staff/activities", label: "staffActivities.nav", role: "staff", test: "nav-staff-activities" },
     { to: "/staff/pool", label: "staffPool.nav", role: "staff", test: "nav-staff-pool" },
   ],

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +25,8 @@ public class HourClaimQueries {
     @Inject
     Jdbc jdbc;
 
-    public record Filter(HourClaim.Status status, Long regionId, Long volunteerId, Long activityId) {}
+    /** from and to bound when the service started: [from, to). */
+    public record Filter(HourClaim.Status status, Long regionId, Long volunteerId, Long activityId, Instant from, Instant to) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClaimView> list(Caller caller, Filter filter, Paging paging) {
@@ -63,6 +67,14 @@ public class HourClaimQueries {
             if (filter.activityId() != null) {
                 sql.append(" and c.activity_id = ?");
                 args.add(filter.activityId());
+            }
+            if (filter.from() != null) {
+                sql.append(" and c.starts_at >= ?");
+                args.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+            }
+            if (filter.to() != null) {
+                sql.append(" and c.starts_at < ?");
+                args.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
             }
             sql.append(" order by c.id desc limit ?");
             args.add(paging.limit() + 1);

@@ -472,6 +472,29 @@ class HourClaimSubmissionTest {
     }
 
     @Test
+    void claims_are_filtered_by_when_the_service_started() {
+        Listing l = listing();
+        long earlier = claim(l.a(), yesterday(-24 + 9, 0), yesterday(-24 + 10, 0));
+        String staff = staffOf(l.t().community());
+        String day = yesterday(0, 0).toString();
+        String nextDay = yesterday(24, 0).toString();
+
+        assertEquals(List.of(l.a2(), l.a1()),
+                ids(as(staff).queryParam("from", day).queryParam("to", nextDay).get("/api/v1/hour-claims")),
+                "the day before yesterday is not yesterday");
+        assertEquals(List.of(earlier), ids(as(staff).queryParam("to", day).get("/api/v1/hour-claims")));
+        assertEquals(List.of(l.a2()),
+                ids(as(staff).queryParam("from", yesterday(10, 0).toString()).get("/api/v1/hour-claims")),
+                "from is inclusive");
+        assertEquals(List.of(l.a1()),
+                ids(as(staff).queryParam("from", day).queryParam("to", yesterday(10, 0).toString())
+                        .get("/api/v1/hour-claims")), "to is exclusive");
+        assertProblem(as(staff).queryParam("from", "2026-11-01").get("/api/v1/hour-claims"), 400, "INVALID_PARAMETER");
+        assertProblem(as(staff).queryParam("from", nextDay).queryParam("to", day).get("/api/v1/hour-claims"), 400,
+                "INVALID_PARAMETER");
+    }
+
+    @Test
     void claims_are_listed_in_pages() {
         Listing l = listing();
         String staff = staffOf(l.t().street());

@@ -90,18 +90,29 @@ public class HourClaimResource {
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "listHourClaims", summary = "List claims, newest first: a volunteer's own, staff's regions, or all (admin)",
-            description = "Filters: status, regionId (the region's whole subtree), volunteerId, activityId.")
+            description = "Filters: status, regionId (the region's whole subtree), volunteerId, activityId; from, to (RFC 3339): "
+                    + "the claims whose service started in [from, to), e.g. the Shanghai days from one midnight to the "
+                    + "midnight after another. A malformed from or to, or a to not after from, is a 400 INVALID_PARAMETER "
+                    + "naming it.")
     public Page<ClaimView> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = HourClaim.Status.class)) String status,
             @QueryParam("regionId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String regionId,
             @QueryParam("volunteerId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String volunteerId,
             @QueryParam("activityId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String activityId,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = "2026-11-01T00:00:00+08:00") String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = "2026-12-01T00:00:00+08:00") String to,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
         Paging paging = Paging.of(limit, cursor);
         HourClaimQueries.Filter filter = new HourClaimQueries.Filter(
                 QueryParams.oneOf(HourClaim.Status.class, "status", status), QueryParams.id("regionId", regionId),
-                QueryParams.id("volunteerId", volunteerId), QueryParams.id("activityId", activityId));
+                QueryParams.id("volunteerId", volunteerId), QueryParams.id("activityId", activityId),
+                QueryParams.time("from", from), QueryParams.time("to", to));
+        if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "to");
+        }
         return tx.inNew(() -> queries.list(caller, filter, paging));
     }
 
