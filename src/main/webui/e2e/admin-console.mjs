@@ -90,7 +90,13 @@ try {
   check(inForce.includes("第 1 版") && inForce.includes("本区域自己的规则"), `the community's own version is in force: ${inForce}`);
   check(await admin.locator("[data-test=conversion-versions] .el-table__body tr").count() === 1, "its versions list one version");
 
-  // hour gifts allowed, and points expire after some months
+  // a minimum of service before redeeming, hour gifts allowed, and points expire after some months
+  await admin.click("#tab-redemption");
+  check((await say(admin, "redemption-in-force")).includes("没有服务时长门槛"), "without a rule there is no minimum");
+  await admin.fill(field("redemption-hours"), String(world.minimumHours));
+  await admin.click("[data-test=save-redemption]");
+  check((await say(admin, "redemption-outcome")).includes(`须累计确认服务满 ${world.minimumHours} 小时才能兑换积分`),
+    "the redemption minimum is said in words, in 小时");
   await admin.click("#tab-transfer");
   check((await say(admin, "transfer-in-force")).includes("不能转赠"), "without a rule hours cannot be gifted");
   await admin.click("[data-test=gifts-allowed]");
@@ -137,18 +143,23 @@ try {
 
   // the same screens at phone width
   await admin.setViewportSize(PHONE);
+  const fits = () => admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  check(await fits(), "the audit fits the phone's width");
   await shot(admin, "admin-ledger-phone");
   await nav(admin, "nav-admin-budget", "/admin/budget");
   await walk(admin, [city, district, street, community]);
   await admin.locator("[data-test=budget-available]").waitFor();
+  check(await fits(), "the budget fits the phone's width");
   await shot(admin, "admin-budget-phone");
   await nav(admin, "nav-admin-rules", "/admin/rules");
   await walk(admin, [city, district, street, community]);
   await admin.locator("[data-test=conversion-versions] .el-table__body tr").first().waitFor();
+  check(await fits(), "the rules fit the phone's width");
   await shot(admin, "admin-rules-phone");
   await nav(admin, "nav-admin-regions", "/admin/regions");
   await walk(admin, [city, district, street, community]);
   await admin.locator("[data-test=region-path]").waitFor();
+  check(await fits(), "the region tree fits the phone's width");
   await shot(admin, "admin-regions-phone");
 } catch (e) {
   for (const c of browser.contexts()) for (const p of c.pages()) await shot(p, "admin-console-failure");

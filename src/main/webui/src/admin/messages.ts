@@ -33,7 +33,7 @@ export default {
         saved: "已发布第 {version} 版，{from} 起生效：{rates}",
       },
       redemption: {
-        title: "兑换门槛", min: "须累计确认服务满 {hours} 才能兑换积分", none: "兑换积分没有服务时长门槛",
+        title: "兑换门槛", min: "须累计确认服务满 {hours}才能兑换积分", none: "兑换积分没有服务时长门槛",
         hours: "最少服务时长（小时）", save: "设定门槛", lift: "取消门槛",
       },
       transfer: {

@@ -50,6 +50,7 @@ class AdminConsoleBrowserTest {
                 "cityRate", 10,
                 "communityRate", 12,
                 "expiryMonths", 24,
+                "minimumHours", 100,
                 "funding", 5000));
 
         JsonPath conversion = as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/conversion-rules").then()
@@ -57,6 +58,8 @@ class AdminConsoleBrowserTest {
         assertEquals(1, conversion.getList("versions").size(), "one version of the community's own, published once");
         assertEquals(t.community(), conversion.getLong("inForce.regionId"), "the community's own rule is in force");
         assertEquals(12, conversion.getDouble("inForce.rates[0].pointsPerHour"));
+        assertEquals(6000, as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/redemption-rules").then()
+                .statusCode(200).extract().jsonPath().getLong("minMinutes"), "100 hours of service before redeeming");
         assertEquals(true, as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/transfer-rules").then().statusCode(200)
                 .extract().jsonPath().getBoolean("hoursGiftsAllowed"));
         assertEquals(24, as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/points-expiry").then().statusCode(200)
