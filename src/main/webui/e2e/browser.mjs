@@ -22,6 +22,17 @@ export async function shot(page, name) {
   }
 }
 
+/** A screen at both sizes, desk and phone (README shows both); the page is left at its own size. */
+export async function shots(page, name) {
+  const own = page.viewportSize();
+  for (const [size, viewport] of [["desk", DESK], ["phone", PHONE]]) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(150); // let the layout settle at the new width
+    await shot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize(own);
+}
+
 export async function signIn(browser, token, viewport) {
   const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();

@@ -1,7 +1,7 @@
 // Two reviewers and an import, in Chromium: a claim over eight hours needs a second staff member
 // (the first approval leaves it awaiting review, the second posts it), and an opening-balance file
 // with one bad line names that line and imports nothing. Run by PeoplesDayBrowserTest.
-import { check, DESK, launch, shot, signIn, world } from "./browser.mjs";
+import { base, check, DESK, launch, shots, signIn, world } from "./browser.mjs";
 
 const browser = await launch();
 try {
@@ -30,7 +30,15 @@ try {
   const lines = await admin.locator("[data-test=import-line-error]").allInnerTexts();
   check(lines.length === 1 && lines[0].startsWith("第 3 行"), "the bad line is named: " + lines.join(" | "));
   check((await problem.innerText()).includes("本次没有导入任何一行"), "the page says nothing was imported");
-  await shot(admin, "admin-import-error-desk");
+  await shots(admin, "admin-import-error");
+
+  // the sign-in page of dev mode and tests: the demo identities, and a field for a token
+  const context = await browser.newContext({ viewport: DESK, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const signInPage = await context.newPage();
+  await signInPage.goto(`${base}/login`);
+  await signInPage.locator("[data-test=token]").waitFor();
+  await signInPage.locator("[data-test^=demo-]").first().waitFor();
+  await shots(signInPage, "sign-in");
 } finally {
   await browser.close();
 }

@@ -1,7 +1,7 @@
 // A volunteer's own day, on the phone, in Chromium: they claim yesterday's hours, see the claim
 // waiting, and after staff approved it (the Java test does, and folds the boards) they find it
 // approved and themselves ranked on their community's board. Run by PeoplesDayBrowserTest.
-import { check, enter, launch, PHONE, shot, signIn, world } from "./browser.mjs";
+import { check, enter, launch, PHONE, shots, signIn, world } from "./browser.mjs";
 
 const browser = await launch();
 try {
@@ -19,7 +19,7 @@ try {
   const said = await result.innerText();
   check(said.includes("已提交 2 小时 30 分钟的时长申报"), `the claim is acknowledged in hours and minutes: ${said}`);
   check((await page.locator("[data-test=my-claim-status]").first().innerText()) === "待审核", "the claim waits for review");
-  await shot(page, "volunteer-claim-phone");
+  await shots(page, "volunteer-claim");
 
   // the Java side approves it and folds the boards, then tells us to look again
   console.log("claimed");
@@ -38,7 +38,7 @@ try {
   await page.waitForFunction(() => document.querySelector("[data-test=my-rank]")?.textContent?.includes("第"));
   check((await rank.innerText()).includes("我排第 1 名，2 小时 30 分钟"), "the volunteer finds their rank on the community board");
   check(await page.locator("[data-test=board-entry].me").count() === 1, "their own entry is marked on the board");
-  await shot(page, "volunteer-boards-phone");
+  await shots(page, "volunteer-boards");
 } finally {
   await browser.close();
 }
