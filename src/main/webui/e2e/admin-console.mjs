@@ -48,13 +48,15 @@ const requests = (page, method, suffix) => {
 
 try {
   const admin = await signIn(browser, world.adminToken, DESK);
-  await admin.waitForURL("**/admin/import");
-
-  // the tree, level by level; a new community under the street
-  await nav(admin, "nav-admin-regions", "/admin/regions");
+  // an administrator lands on the region tree; level by level, a new community under the street
+  await admin.waitForURL("**/admin/regions");
   const [city, district, street, community] = world.ids;
   await walk(admin, [city, district, street]);
-  check((await say(admin, "region-name")).includes(world.names[2]), "the street is chosen");
+  // the detail follows the choice once the region's details arrive
+  await admin.locator("[data-test=region-name]", { hasText: world.names[2] }).waitFor({ timeout: 10000 })
+    .catch(() => undefined);
+  const chosen = await say(admin, "region-name");
+  check(chosen.includes(world.names[2]), `the street is chosen: ${chosen}`);
   await admin.fill(field("child-name"), world.newCommunity);
   await admin.click("[data-test=create-child]");
   const created = await say(admin, "region-outcome");
@@ -62,6 +64,8 @@ try {
   await admin.locator("[data-test=region-tree] [data-test=tree-node]", { hasText: world.newCommunity }).waitFor();
   check(true, "the new community appears in the tree under its street");
   await walk(admin, [city, district, street, community]);
+  await admin.locator("[data-test=region-name]", { hasText: world.names[3] }).waitFor({ timeout: 10000 })
+    .catch(() => undefined);
   check((await say(admin, "region-path")).includes(world.names[0]), "the community's place names its city");
   await shot(admin, "admin-regions-desk");
 
@@ -125,6 +129,10 @@ try {
   check((await say(admin, "fund-outcome")).includes(`已拨入 ${world.funding} 积分；预算剩余 ${world.funding} 积分`), "the funding is said in words");
   check(fundings.n === 1, "a double click funded once");
   check((await say(admin, "budget-available")) === String(world.funding), "the budget shows what is left");
+  const funding = admin.locator("[data-test=fundings] .el-table__body tr", { hasText: "2026 年第四季度社区基金" });
+  await funding.waitFor();
+  check((await admin.locator("[data-test=fundings] .el-table__body tr").count()) === 1
+    && (await funding.innerText()).includes(String(world.funding)), "the funding is listed with its memo and amount");
   await shot(admin, "admin-budget-desk");
 
   // the audit runs on a button, not when the page opens

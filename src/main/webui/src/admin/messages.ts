@@ -52,7 +52,7 @@ export default {
         funded_: "已拨入（积分）", spent: "已发放（积分）", available: "剩余（积分）",
         fund: "从社区基金拨款", points: "拨入积分", memo: "说明", memoHint: "例如：2026 年第四季度社区基金",
         fundHint: "第一次拨款后，本社区的审批即从预算中支出积分", fundGo: "拨款",
-        funded: "已拨入 {points} 积分；预算剩余 {available} 积分", noList: "拨款记录暂不能在此列出（接口尚未提供列表）",
+        funded: "已拨入 {points} 积分；预算剩余 {available} 积分", history: "拨款记录", noFundings: "还没有拨款", when: "时间", by: "经办人", more: "更早的拨款",
       },
 
       audit: {
@@ -124,7 +124,7 @@ export default {
         funded_: "Paid in (points)", spent: "Paid out (points)", available: "Left (points)",
         fund: "Fund from the community fund", points: "Points to pay in", memo: "Memo", memoHint: "e.g. 2026 Q4 community fund",
         fundHint: "After the first funding, the community's approvals draw their points from the budget", fundGo: "Fund",
-        funded: "Paid in {points} points; {available} points left in the budget", noList: "Past fundings cannot be listed here yet (the API has no list)",
+        funded: "Paid in {points} points; {available} points left in the budget", history: "Fundings", noFundings: "No funding yet", when: "When", by: "By", more: "Older fundings",
       },
 
       audit: {

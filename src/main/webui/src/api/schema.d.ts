@@ -583,7 +583,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A community's budget fundings, newest first (staff serving it, admin)
+         * @description Each payment from the community fund into the budget, with its memo and who made it; a funding taken back by a ledger reversal shows as a negative entry. Empty for a community never funded.
+         */
+        get: operations["listBudgetFundings"];
         put?: never;
         /**
          * Pay points from the community fund into the community's budget (admin; Idempotency-Key required)
@@ -1210,6 +1214,33 @@ export interface components {
             /** @example 2026 Q4 allocation of the community fund */
             memo: string;
         };
+        /** @description One payment between the community fund and the budget */
+        BudgetFundingEntry: {
+            /**
+             * Format: int64
+             * @example 812
+             */
+            transactionId: number;
+            /**
+             * @description BUDGET_FUNDING, or REVERSAL when a funding was taken back
+             * @example BUDGET_FUNDING
+             */
+            kind: string;
+            /**
+             * Format: int64
+             * @description points paid into the budget (negative when taken back)
+             * @example 5000
+             */
+            points: number;
+            /** @example 2026 Q4 allocation of the community fund */
+            memo: string;
+            /**
+             * @description who paid it in
+             * @example admin-wuhan-1
+             */
+            actor: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+        };
         /** @description Empty (or no body): capture everything held. A held redemption of items is captured in part by naming the units kept (items); a held redemption of points by a number of points. Never both; points alone never capture a redemption of items (CAPTURE_ITEMS_REQUIRED). */
         CaptureRequest: {
             /** @description A redemption of items only: the units the volunteer keeps, each at most as many as were held. Their held prices are the captured points; every other held unit goes back to stock now. */
@@ -1728,6 +1759,11 @@ export interface components {
         };
         PageEnrollmentView: {
             items: components["schemas"]["Enrollment"][];
+            /** @description opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PageFundingEntry: {
+            items: components["schemas"]["BudgetFundingEntry"][];
             /** @description opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -5026,6 +5062,85 @@ export interface operations {
             };
             /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBudgetFundings: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the fundings, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageFundingEntry"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND (also outside the caller's regions) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_A_COMMUNITY */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,9 +3,14 @@ package org.timebank.hours;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import org.timebank.common.ApiException;
+import org.timebank.common.Page;
+import org.timebank.common.Paging;
+import org.timebank.common.Times;
 import org.timebank.hours.api.BudgetViews.BudgetView;
+import org.timebank.hours.api.BudgetViews.FundingEntry;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
@@ -59,6 +64,28 @@ public class BudgetService {
         // paid out is what was funded; a reversed approval gives points back without counting as funding
         long funded = balance(AccountPurpose.COMMUNITY_FUND, communityId).map(f -> -f.posted()).orElse(0L);
         return new BudgetView(communityId, true, funded, funded - budget.get().posted(), budget.get().available());
+    }
+
+    /**
+     * The budget's fundings, newest first: the history of the community fund, whose only counterparty
+     * is the budget (a funding taken back by a reversal shows as a negative one). Same audience as the
+     * budget.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<FundingEntry> fundings(Caller caller, long communityId, Paging paging) {
+        if (!caller.covers(community(communityId).pathIds())) {
+            throw ApiException.notFound("REGION_NOT_FOUND", communityId);
+        }
+        Optional<Long> fund = store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_FUND, LedgerService.REGION, communityId);
+        if (fund.isEmpty()) {
+            return paging.page(List.of(), FundingEntry::transactionId);
+        }
+        List<FundingEntry> rows = store.history(List.of(fund.get()), paging.after(), paging.limit() + 1).stream()
+                .map(h -> new FundingEntry(h.id(), h.kind(),
+                        -h.postings().stream().mapToLong(LedgerStore.PostingRow::amount).sum(),
+                        h.memo(), h.actor(), Times.local(h.createdAt())))
+                .toList();
+        return paging.page(rows, FundingEntry::transactionId);
     }
 
     private Optional<Balance> balance(AccountPurpose purpose, long communityId) {

@@ -2,6 +2,8 @@ package org.timebank.hours;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.timebank.hours.HourClaimFixtures.approve;
@@ -376,6 +378,33 @@ class HourClaimConversionTest {
         as(staffOf(elsewhere.street())).get("/api/v1/regions/" + t.community() + "/budget").then().statusCode(404)
                 .body("code", equalTo("REGION_NOT_FOUND"));
         LedgerChecks.assertLedgerSound(housekeeping);
+    }
+
+    @Test
+    void a_budgets_fundings_are_listed_newest_first_with_their_memo_and_who_paid_them_in() {
+        Api.Tree t = Api.tree();
+        as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/budget-fundings").then().statusCode(200)
+                .body("items", hasSize(0)).body("nextCursor", nullValue());
+
+        for (long points : List.of(10L, 20L, 30L)) {
+            fund(t.community(), points, Api.key()).then().statusCode(201);
+        }
+
+        JsonPath first = as(staffOf(t.street())).queryParam("limit", 2)
+                .get("/api/v1/regions/" + t.community() + "/budget-fundings").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(30, 20), first.getList("items.points"));
+        assertEquals(List.of("BUDGET_FUNDING", "BUDGET_FUNDING"), first.getList("items.kind"));
+        assertEquals("allocation of the community fund", first.getString("items[0].memo"));
+        assertEquals("admin-test", first.getString("items[0].actor"));
+        JsonPath rest = as(Tokens.admin()).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .get("/api/v1/regions/" + t.community() + "/budget-fundings").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(10), rest.getList("items.points"));
+        assertEquals(null, rest.getString("nextCursor"));
+
+        as(staffOf(Api.tree().street())).get("/api/v1/regions/" + t.community() + "/budget-fundings").then()
+                .statusCode(404).body("code", equalTo("REGION_NOT_FOUND"));
+        as(Tokens.admin()).get("/api/v1/regions/" + t.street() + "/budget-fundings").then()
+                .statusCode(422).body("code", equalTo("NOT_A_COMMUNITY"));
     }
 
     // ---- caps on stored hours ----

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class BudgetViews {
@@ -22,4 +23,13 @@ public final class BudgetViews {
             @Schema(description = "points paid in so far", example = "5000") long funded,
             @Schema(description = "points paid out to volunteers so far", example = "1200") long spent,
             @Schema(description = "points left", example = "3800") long available) {}
+
+    @Schema(name = "BudgetFundingEntry", description = "One payment between the community fund and the budget")
+    public record FundingEntry(
+            @Schema(example = "812") long transactionId,
+            @Schema(description = "BUDGET_FUNDING, or REVERSAL when a funding was taken back", example = "BUDGET_FUNDING") String kind,
+            @Schema(description = "points paid into the budget (negative when taken back)", example = "5000") long points,
+            @Schema(example = "2026 Q4 allocation of the community fund") String memo,
+            @Schema(description = "who paid it in", example = "admin-wuhan-1") String actor,
+            OffsetDateTime createdAt) {}
 }

@@ -12,20 +12,26 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Page;
+import org.timebank.common.Paging;
 import org.timebank.common.Tx;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
 import org.timebank.hours.api.BudgetViews.BudgetView;
 import org.timebank.hours.api.BudgetViews.Funding;
+import org.timebank.hours.api.BudgetViews.FundingEntry;
 import org.timebank.hours.api.HoursViews.PutConversionRules;
 import org.timebank.hours.api.HoursViews.RuleSetView;
 import org.timebank.hours.api.HoursViews.RulesView;
@@ -84,6 +90,23 @@ public class RegionHoursResource {
     @Operation(operationId = "getBudget", summary = "A community's points budget (staff serving it, admin)")
     public BudgetView budget(@PathParam("id") long id) {
         return tx.inNew(() -> budgets.view(caller, id));
+    }
+
+    @GET
+    @Path("/budget-fundings")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "listBudgetFundings",
+            summary = "A community's budget fundings, newest first (staff serving it, admin)",
+            description = "Each payment from the community fund into the budget, with its memo and who made it; a "
+                    + "funding taken back by a ledger reversal shows as a negative entry. Empty for a community "
+                    + "never funded.")
+    @APIResponse(responseCode = "200", description = "A page of the fundings, newest first")
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND (also outside the caller's regions)")
+    @APIResponse(responseCode = "422", description = "NOT_A_COMMUNITY")
+    public Page<FundingEntry> fundings(@PathParam("id") long id,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        return tx.inNew(() -> budgets.fundings(caller, id, Paging.of(limit, cursor)));
     }
 
     @POST

@@ -309,7 +309,7 @@ public class LedgerStore {
     }
 
     /** One transaction of an account history, with the postings on the given accounts only. */
-    public record HistoryRow(long id, String kind, String sourceType, String sourceId, String memo,
+    public record HistoryRow(long id, String kind, String sourceType, String sourceId, String memo, String actor,
                              OffsetDateTime createdAt, List<PostingRow> postings) {}
 
     /** Transactions touching any of these accounts, newest first, ids below {@code before} (if given). */
@@ -320,7 +320,7 @@ public class LedgerStore {
                             + "  where p.account_id = any (?) and p.transaction_id < ? "
                             + "  order by p.transaction_id desc limit ?) "
                             + "select t.id, t.kind, t.source_type, t.source_id, t.memo, t.created_at, "
-                            + "       p.account_id, a.asset, p.phase, p.amount "
+                            + "       p.account_id, a.asset, p.phase, p.amount, t.actor "
                             + "from ids join journal_transaction t on t.id = ids.transaction_id "
                             + "join posting p on p.transaction_id = t.id and p.account_id = any (?) "
                             + "join account a on a.id = p.account_id "
@@ -337,7 +337,7 @@ public class LedgerStore {
                         HistoryRow row = rows.get(id);
                         if (row == null) {
                             row = new HistoryRow(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                                    r.getObject(6, OffsetDateTime.class), new ArrayList<>());
+                                    r.getString(11), r.getObject(6, OffsetDateTime.class), new ArrayList<>());
                             rows.put(id, row);
                         }
                         row.postings().add(new PostingRow(r.getLong(7), Asset.valueOf(r.getString(8)),
