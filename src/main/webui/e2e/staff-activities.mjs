@@ -5,7 +5,7 @@
 // community pool. Run by StaffActivitiesBrowserTest; the world comes in WORLD as JSON.
 import jsQR from "jsqr";
 import { createInterface } from "node:readline";
-import { base, check, DESK, launch, PHONE, shot, signIn, world } from "./browser.mjs";
+import { base, check, DESK, launch, PHONE, shot, shots, signIn, world } from "./browser.mjs";
 
 /** Says the cue to the Java test, and goes on when it answers (after it did its part through the API). */
 async function cue(word) {
@@ -15,14 +15,6 @@ async function cue(word) {
   lines.close();
 }
 
-/** Both sizes of a screen: at the desk, and on a phone (the menu wraps on top). */
-async function shots(page, name) {
-  await shot(page, `${name}-desk`);
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(300);
-  await shot(page, `${name}-phone`);
-  await page.setViewportSize(DESK);
-}
 
 const browser = await launch();
 try {
@@ -131,6 +123,9 @@ try {
   const points = staff.locator("[data-test=pool-points]");
   await points.waitFor();
   check((await points.innerText()).trim() === String(world.poolPoints), `the pool holds ${world.poolPoints} points`);
+  const budget = await staff.locator("[data-test=budget-words]").innerText();
+  check(budget.includes(`已拨入 ${world.budget} 积分`) && budget.includes(`剩余 ${world.budget} 积分`),
+    `the community's points budget is shown beside the pool: ${budget}`);
   await staff.fill("[data-test=grant-volunteer] input", String(world.elderId));
   await staff.locator("[data-test=grant-volunteer] input").blur();
   await staff.locator("[data-test=grant-who]").waitFor();

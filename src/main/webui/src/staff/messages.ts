@@ -21,6 +21,8 @@ export default {
       grant: "从社区池发放", volunteerId: "志愿者编号", asset: "发放", amount: "积分数", hoursPart: "小时", minutesPart: "分钟",
       reason: "理由", grantGo: "发放", who: "将发给：{name}（{phone}）", unknownVolunteer: "找不到这位志愿者，或不在您服务的社区",
       granted: "已从{community}的社区池发给 {who} {amount}，理由：{reason}。",
+      budget: "积分预算：已拨入 {funded} 积分，已用于认定 {spent} 积分，剩余 {available} 积分。",
+      noBudget: "本社区没有积分预算：认定时直接发放积分，不设上限。",
     },
     staff: {
       navClaims: "时长审核",
@@ -70,6 +72,8 @@ export default {
       grant: "Grant from the pool", volunteerId: "Volunteer number", asset: "Grant", amount: "Points", hoursPart: "hours", minutesPart: "minutes",
       reason: "Reason", grantGo: "Grant", who: "To: {name} ({phone})", unknownVolunteer: "No such volunteer in the communities you serve",
       granted: "Granted {who} {amount} from the pool of {community}. Reason: {reason}.",
+      budget: "Points budget: {funded} points funded, {spent} paid for approvals, {available} left.",
+      noBudget: "This community has no points budget: approvals issue their points without a limit.",
     },
     staff: {
       navClaims: "Hour claims",

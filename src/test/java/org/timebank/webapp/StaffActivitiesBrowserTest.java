@@ -57,6 +57,9 @@ class StaffActivitiesBrowserTest {
         Api.adjust(donor.pointsAccount(), "CREDIT", 100).statusCode(201);
         as(Tokens.volunteer(donor.id())).header("Idempotency-Key", Api.key())
                 .body(Map.of("type", "DONATION", "asset", "POINTS", "amount", 60)).post("/api/v1/transfers").then().statusCode(201);
+        // a points budget, which the pool page shows beside the pool
+        as(Tokens.admin()).header("Idempotency-Key", Api.key()).body(Map.of("points", 500, "memo", "年度预算"))
+                .post("/api/v1/regions/" + t.community() + "/budget-fundings").then().statusCode(201);
 
         // an activity that started two hours ago and runs two hours more: attendance so far can be recorded
         OffsetDateTime starts = OffsetDateTime.now(CHINA).truncatedTo(ChronoUnit.MINUTES).minusHours(2);
@@ -77,6 +80,7 @@ class StaffActivitiesBrowserTest {
         world.put("elderId", elder.id());
         world.put("poolPoints", 60);
         world.put("grant", 25);
+        world.put("budget", 500);
         long[] activity = new long[1];
 
         Chromium.run(root, "e2e/staff-activities.mjs", world, "published", () -> {
