@@ -6,7 +6,7 @@ import QRCode from "qrcode";
 
 export const base = process.env.BASE;
 export const world = JSON.parse(process.env.WORLD);
-const shots = process.env.SCREENSHOTS;
+const shotsDir = process.env.SCREENSHOTS;
 export const DESK = { width: 1366, height: 800 };
 export const PHONE = { width: 375, height: 760 };
 
@@ -16,9 +16,9 @@ export function check(condition, message) {
 }
 
 export async function shot(page, name) {
-  if (shots) {
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  if (shotsDir) {
+    mkdirSync(shotsDir, { recursive: true });
+    await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
   }
 }
 

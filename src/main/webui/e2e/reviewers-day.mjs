@@ -22,6 +22,8 @@ try {
     "the second reviewer's approval posts it");
 
   const admin = await signIn(browser, world.adminToken, DESK);
+  await admin.waitForURL("**/admin/regions");
+  await admin.click("[data-test=nav-admin-import]");
   await admin.waitForURL("**/admin/import");
   await admin.fill("[data-test=import-csv]", world.csv);
   await admin.click("[data-test=import]");

@@ -5,18 +5,10 @@
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { check, DESK, fakeCamera, launch, PHONE, shot, signIn, world } from "./browser.mjs";
+import { check, DESK, fakeCamera, launch, PHONE, shot, shots, signIn, world } from "./browser.mjs";
 
 const camera = fakeCamera(world.code, join(tmpdir(), `shop-till-camera-${process.pid}.y4m`));
 const browser = await launch({ camera });
-
-/** A screen at the counter's phone size, then at a desk's. */
-async function shots(page, name) {
-  await shot(page, `${name}-phone`);
-  await page.setViewportSize(DESK);
-  await shot(page, `${name}-desk`);
-  await page.setViewportSize(PHONE);
-}
 
 try {
   const till = await signIn(browser, world.shopToken, PHONE);

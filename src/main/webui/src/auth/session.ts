@@ -23,6 +23,6 @@ export function homeOf(me: Me): string {
   const roles = (me.roles ?? []) as string[];
   if (roles.includes("shop")) return "/shop/till";
   if (roles.includes("staff")) return "/staff/claims";
-  if (roles.includes("admin")) return "/admin/import";
+  if (roles.includes("admin")) return "/admin/regions";
   return "/volunteer";
 }
