@@ -1,4 +1,4 @@
-package org.timebank.security;
+package org.timebank.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
+import org.timebank.security.Roles;
 
 /**
  * Dev and test only (not built into the production jar): demo tokens signed with the demo key pair

@@ -1,4 +1,4 @@
-package org.timebank.security;
+package org.timebank.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.LaunchMode;
