@@ -1,4 +1,5 @@
 // What the browser runs share: the service's address, the world the Java test made, and signing in.
+import jsQR from "jsqr";
 import { chromium } from "playwright-core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +21,24 @@ export async function shot(page, name) {
     mkdirSync(shotsDir, { recursive: true });
     await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
   }
+}
+
+/** The text of the QR code drawn in an <img> (once it has loaded), or null when none can be read. */
+export async function readQr(page, selector) {
+  await page.waitForFunction((s) => {
+    const img = document.querySelector(s);
+    return img && img.complete && img.naturalWidth > 0;
+  }, selector);
+  const pixels = await page.locator(selector).evaluate((img) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, data: Array.from(data.data) };
+  });
+  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data ?? null;
 }
 
 /** A screen at both sizes, desk and phone (README shows both); the page is left at its own size. */

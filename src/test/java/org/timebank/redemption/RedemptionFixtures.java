@@ -15,7 +15,7 @@ import org.timebank.support.Api;
 import org.timebank.support.Tokens;
 
 /** Shops, catalogues, funded volunteers and their payment codes, made through the API. */
-final class RedemptionFixtures {
+public final class RedemptionFixtures {
     private RedemptionFixtures() {}
 
     record Shop(long id, long settlementAccount, String operator) {}
@@ -43,7 +43,8 @@ final class RedemptionFixtures {
         return v;
     }
 
-    static String code(Api.Volunteer v) {
+    /** A fresh payment code of the volunteer's, as their phone shows it. */
+    public static String code(Api.Volunteer v) {
         return as(Tokens.volunteer(v.id())).post("/api/v1/volunteers/" + v.id() + "/payment-codes").then()
                 .statusCode(201).extract().jsonPath().getString("code");
     }

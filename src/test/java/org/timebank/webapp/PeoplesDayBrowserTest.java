@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.timebank.redemption.RedemptionFixtures;
 import org.timebank.support.Api;
 import org.timebank.support.Tokens;
 import org.timebank.support.WithDemoData;
@@ -72,11 +73,6 @@ class PeoplesDayBrowserTest {
         assertEquals(25, Api.balance(v, "points.available"));
     }
 
-    private static String paymentCode(Api.Volunteer v) {
-        return as(Tokens.volunteer(v.id())).post("/api/v1/volunteers/" + v.id() + "/payment-codes").then().statusCode(201)
-                .extract().jsonPath().getString("code");
-    }
-
     @Test
     void a_cashier_captures_items_refunds_one_captures_a_hold_in_part_and_voids_another() throws Exception {
         Api.Tree t = Api.tree();
@@ -93,7 +89,7 @@ class PeoplesDayBrowserTest {
                 .put("/api/v1/shops/" + shop + "/items").then().statusCode(200);
 
         runInChromium("e2e/cashiers-day.mjs", Map.of("shopToken", operator, "rice", rice, "oil", oil,
-                "codes", List.of(paymentCode(v), paymentCode(v), paymentCode(v))));
+                "codes", List.of(RedemptionFixtures.code(v), RedemptionFixtures.code(v), RedemptionFixtures.code(v))));
 
         // 75 charged, 30 refunded, 30 of a 60 hold captured, 15 held and voided
         assertEquals(125, Api.balance(v, "points.available"));

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.timebank.redemption.RedemptionFixtures;
 import org.timebank.support.Api;
 import org.timebank.support.Tokens;
 import org.timebank.support.WithDemoData;
@@ -28,11 +29,6 @@ class ShopTillBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
-
-    private static String paymentCode(Api.Volunteer v) {
-        return as(Tokens.volunteer(v.id())).post("/api/v1/volunteers/" + v.id() + "/payment-codes").then().statusCode(201)
-                .extract().jsonPath().getString("code");
-    }
 
     @Test
     void a_cashier_scans_a_code_captures_items_pages_the_redemptions_edits_the_catalogue_and_downloads_the_statement()
@@ -54,14 +50,14 @@ class ShopTillBrowserTest {
                 .put("/api/v1/shops/" + shop + "/items").then().statusCode(200);
         for (int i = 0; i < EARLIER; i++) {
             as(operator).header("Idempotency-Key", Api.key())
-                    .body(Map.of("shopId", shop, "code", paymentCode(v), "points", 2, "mode", "CAPTURE"))
+                    .body(Map.of("shopId", shop, "code", RedemptionFixtures.code(v), "points", 2, "mode", "CAPTURE"))
                     .post("/api/v1/redemptions").then().statusCode(201);
         }
 
         Map<String, Object> world = new HashMap<>();
         world.put("shopToken", operator);
         world.put("shopId", shop);
-        world.put("code", paymentCode(v));
+        world.put("code", RedemptionFixtures.code(v));
         world.put("rice", rice);
         world.put("oil", oil);
         world.put("soap", soap);
