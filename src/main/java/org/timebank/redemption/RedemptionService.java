@@ -253,7 +253,7 @@ public class RedemptionService {
         long redeemed = rows.stream().filter(x -> x.type().equals("REDEMPTION")).mapToLong(RedemptionStore.StatementRow::points).sum();
         long refunded = rows.stream().filter(x -> x.type().equals("REFUND")).mapToLong(RedemptionStore.StatementRow::points).sum();
         return new StatementView(shopId, period.toString(), from, to, redeemed, refunded, redeemed - refunded,
-                rows.stream().map(StatementLine::of).toList());
+                rows.stream().map(StatementLine::of).toList(), null);
     }
 
     private void readableShop(Caller caller, long shopId) {
