@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
-import org.timebank.ledger.LedgerService.Opening;
-import org.timebank.ledger.LedgerService.VolunteerAccounts;
 import org.timebank.ledger.api.LedgerRequests.ImportResult;
 import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.domain.Opening;
 import org.timebank.ledger.domain.OpeningBalanceCsv;
+import org.timebank.ledger.domain.Wallets;
 import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.volunteer.VolunteerService;
 
@@ -30,6 +30,8 @@ public class OpeningBalanceImport {
     VolunteerService volunteers;
     @Inject
     LedgerService ledger;
+    @Inject
+    LedgerAccounts ledgerAccounts;
     @Inject
     LedgerStore store;
 
@@ -79,15 +81,14 @@ public class OpeningBalanceImport {
             volunteers.existing(refs.stream().map(Long::valueOf).toList()).forEach(id -> ids.put(id.toString(), id));
         }
         List<Opening> openings = new ArrayList<>();
-        Map<Long, VolunteerAccounts> accounts = new HashMap<>();
+        Map<Long, Wallets> accounts = new HashMap<>();
         for (OpeningBalanceCsv.Line line : lines) {
             Long volunteerId = ids.get(line.volunteer());
             if (volunteerId == null) {
                 errors.add(new ApiException.Item(null, line.number(), "IMPORT_VOLUNTEER_UNKNOWN", line.volunteer()));
                 continue;
             }
-            VolunteerAccounts va = accounts.computeIfAbsent(volunteerId, ledger::volunteerAccounts);
-            long accountId = line.asset() == Asset.HOURS ? va.hoursAccountId() : va.pointsAccountId();
+            long accountId = accounts.computeIfAbsent(volunteerId, ledgerAccounts::wallets).of(line.asset());
             openings.add(new Opening(line.number(), accountId, line.asset(), line.amount(), line.reference()));
         }
         Set<Long> already = new HashSet<>(store.accountsWithOpeningBalance(

@@ -9,7 +9,9 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.LedgerAccounts;
+import org.timebank.ledger.domain.AccountPurpose;
+import org.timebank.ledger.domain.Asset;
 import org.timebank.region.api.RegionView;
 import org.timebank.region.api.CreateRegion;
 import org.timebank.region.domain.RegionLevel;
@@ -20,7 +22,7 @@ public class RegionService {
     @Inject
     EntityManager em;
     @Inject
-    LedgerService ledger;
+    LedgerAccounts accounts;
 
     /** Creates a region under its parent; a community opens its issuance accounts with it. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,7 +52,9 @@ public class RegionService {
         em.flush();
         em.refresh(region);
         if (region.level == RegionLevel.COMMUNITY) {
-            ledger.openCommunityAccounts(region.id);
+            for (Asset asset : Asset.values()) {
+                accounts.communityAccount(region.id, asset, AccountPurpose.COMMUNITY_ISSUANCE);
+            }
         }
         return RegionView.of(region);
     }

@@ -14,17 +14,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.timebank.common.Tx;
-import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
-import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.support.Api;
 import org.timebank.support.Tokens;
 
 @QuarkusTest
 class RegionApiTest {
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     Tx tx;
 
@@ -107,10 +106,10 @@ class RegionApiTest {
     void a_community_opens_its_issuance_accounts_with_it_and_other_levels_do_not() {
         Api.Tree t = Api.tree();
         for (Asset asset : Asset.values()) {
-            assertTrue(tx.inNew(() -> store.accountId(asset, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION,
-                    t.community())).isPresent(), asset::name);
-            assertTrue(tx.inNew(() -> store.accountId(asset, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION,
-                    t.street())).isEmpty(), asset::name);
+            assertTrue(tx.inNew(() -> accounts.openedCommunityAccount(t.community(), asset,
+                    AccountPurpose.COMMUNITY_ISSUANCE)).isPresent(), asset::name);
+            assertTrue(tx.inNew(() -> accounts.openedCommunityAccount(t.street(), asset,
+                    AccountPurpose.COMMUNITY_ISSUANCE)).isEmpty(), asset::name);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Tx;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerAudit;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.OpeningBalanceImport;
@@ -37,7 +38,6 @@ import org.timebank.ledger.api.Views.AccountView;
 import org.timebank.ledger.api.Views.TransactionView;
 import org.timebank.ledger.api.Views.TrialBalanceView;
 import org.timebank.ledger.api.Views.VerificationView;
-import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.security.Caller;
 import org.timebank.security.Roles;
 
@@ -49,7 +49,7 @@ public class LedgerResource {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     LedgerAudit audit;
     @Inject
@@ -80,7 +80,7 @@ public class LedgerResource {
             long id = ledger.adjust(request.accountId(), request.direction() == Direction.CREDIT, request.amount(),
                     request.reason().strip(), caller.subject()).id();
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + id),
-                    TransactionView.of(store.transaction(id).orElseThrow()));
+                    TransactionView.of(ledger.transaction(id).orElseThrow()));
         });
     }
 
@@ -130,7 +130,7 @@ public class LedgerResource {
                 request, () -> {
                     long reversal = ledger.reverse(id, request.reason().strip(), caller.subject()).id();
                     return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + reversal),
-                            TransactionView.of(store.transaction(reversal).orElseThrow()));
+                            TransactionView.of(ledger.transaction(reversal).orElseThrow()));
                 });
     }
 
@@ -138,7 +138,7 @@ public class LedgerResource {
     @Path("/accounts/{id}")
     @Operation(operationId = "getAccount", summary = "Read an account and its balance (admin)")
     public AccountView account(@PathParam("id") long id) {
-        return tx.inNew(() -> store.account(id).map(AccountView::of)
+        return tx.inNew(() -> accounts.account(id).map(AccountView::of)
                 .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", id)));
     }
 
@@ -146,7 +146,7 @@ public class LedgerResource {
     @Path("/transactions/{id}")
     @Operation(operationId = "getTransaction", summary = "Read a journal transaction with its postings and chain link (admin)")
     public TransactionView transaction(@PathParam("id") long id) {
-        return tx.inNew(() -> store.transaction(id).map(TransactionView::of)
+        return tx.inNew(() -> ledger.transaction(id).map(TransactionView::of)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", id)));
     }
 

@@ -24,15 +24,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.timebank.common.Jdbc;
+import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountFlags;
+import org.timebank.ledger.domain.AccountPosting;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.ChainHash;
 import org.timebank.ledger.domain.Entry;
+import org.timebank.ledger.domain.HistoryEntry;
 import org.timebank.ledger.domain.Hold;
+import org.timebank.ledger.domain.JournalTransaction;
+import org.timebank.ledger.domain.OwnerType;
 import org.timebank.ledger.domain.Phase;
+import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.Posting;
+import org.timebank.ledger.domain.TransactionKind;
 
 /** The ledger's tables, through plain JDBC on the current transaction's connection. */
 @ApplicationScoped
@@ -49,17 +56,6 @@ public class LedgerStore {
      * are not kept.
      */
     private final Map<String, Long> sharedAccountIds = new ConcurrentHashMap<>();
-
-    public record PostedTransaction(long id, OffsetDateTime createdAt) {}
-
-    public record AccountRow(long id, Asset asset, AccountPurpose purpose, String ownerType, long ownerId,
-                             AccountFlags flags, Balance balance, long version, OffsetDateTime createdAt) {}
-
-    public record PostingRow(long accountId, Asset asset, Phase phase, long amount) {}
-
-    public record TransactionRow(long id, String kind, String sourceType, String sourceId, String actor, String memo,
-                                 Integer ruleVersion, Long reversesId, Long reversedById, Long resolvesId,
-                                 OffsetDateTime createdAt, List<PostingRow> postings, Long chainSeq, byte[] hash) {}
 
     public record AssetTotals(Asset asset, Balance accounts, Balance journal) {}
 
@@ -97,9 +93,10 @@ public class LedgerStore {
         });
     }
 
-    /** Opens the account for (owner, asset, purpose), or returns the one already open. */
-    public long openAccount(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
-        String shared = sharedKey(asset, purpose, ownerType, ownerId);
+    /** Opens the account for (owner, asset, purpose), or returns the one already open; the purpose says the owner's type. */
+    public long openAccount(Asset asset, AccountPurpose purpose, long ownerId) {
+        OwnerType ownerType = purpose.owner();
+        String shared = sharedKey(asset, purpose, ownerId);
         Long known = shared == null ? null : sharedAccountIds.get(shared);
         if (known != null) {
             return known;
@@ -111,7 +108,7 @@ public class LedgerStore {
                             + "on conflict (owner_type, owner_id, asset, purpose) do nothing returning id")) {
                 s.setString(1, asset.name());
                 s.setString(2, purpose.name());
-                s.setString(3, ownerType);
+                s.setString(3, ownerType.name());
                 s.setLong(4, ownerId);
                 s.setBoolean(5, purpose.flags().debitsMustNotExceedCredits());
                 s.setBoolean(6, purpose.flags().creditsMustNotExceedDebits());
@@ -127,8 +124,9 @@ public class LedgerStore {
         return id;
     }
 
-    public Optional<Long> accountId(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
-        String shared = sharedKey(asset, purpose, ownerType, ownerId);
+    public Optional<Long> accountId(Asset asset, AccountPurpose purpose, long ownerId) {
+        OwnerType ownerType = purpose.owner();
+        String shared = sharedKey(asset, purpose, ownerId);
         Long known = shared == null ? null : sharedAccountIds.get(shared);
         if (known != null) {
             return Optional.of(known);
@@ -138,8 +136,8 @@ public class LedgerStore {
         return id;
     }
 
-    private static String sharedKey(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
-        return "VOLUNTEER".equals(ownerType) ? null : ownerType + "/" + ownerId + "/" + asset + "/" + purpose;
+    private static String sharedKey(Asset asset, AccountPurpose purpose, long ownerId) {
+        return purpose.owner() == OwnerType.VOLUNTEER ? null : purpose.owner() + "/" + ownerId + "/" + asset + "/" + purpose;
     }
 
     private void rememberOnCommit(String key, long id) {
@@ -166,11 +164,11 @@ public class LedgerStore {
         });
     }
 
-    private static Optional<Long> findAccountId(Connection c, Asset asset, AccountPurpose purpose, String ownerType,
+    private static Optional<Long> findAccountId(Connection c, Asset asset, AccountPurpose purpose, OwnerType ownerType,
                                                 long ownerId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "select id from account where owner_type = ? and owner_id = ? and asset = ? and purpose = ?")) {
-            s.setString(1, ownerType);
+            s.setString(1, ownerType.name());
             s.setLong(2, ownerId);
             s.setString(3, asset.name());
             s.setString(4, purpose.name());
@@ -189,16 +187,16 @@ public class LedgerStore {
                     + "sum(debits_pending) dq, sum(credits_pending) cq from account_delta where account_id = a.id) d on true ";
 
     /** The account with its balance: the row plus the deltas not folded into it yet. */
-    public Optional<AccountRow> account(long id) {
+    public Optional<Account> account(long id) {
         return accounts(List.of(id)).stream().findFirst();
     }
 
     /** The ids of every account of one owner by asset and purpose, in one round trip. */
-    public Map<String, Long> accountIdsOf(String ownerType, long ownerId) {
+    public Map<String, Long> accountIdsOf(OwnerType ownerType, long ownerId) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "select asset, purpose, id from account where owner_type = ? and owner_id = ?")) {
-                s.setString(1, ownerType);
+                s.setString(1, ownerType.name());
                 s.setLong(2, ownerId);
                 Map<String, Long> ids = new HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -212,11 +210,11 @@ public class LedgerStore {
     }
 
     /** {@link #accountIdsOf} for many owners of one type in one round trip, by owner id. */
-    public Map<Long, Map<String, Long>> accountIdsOf(String ownerType, List<Long> ownerIds) {
+    public Map<Long, Map<String, Long>> accountIdsOf(OwnerType ownerType, List<Long> ownerIds) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "select owner_id, asset, purpose, id from account where owner_type = ? and owner_id = any (?)")) {
-                s.setString(1, ownerType);
+                s.setString(1, ownerType.name());
                 s.setArray(2, c.createArrayOf("bigint", ownerIds.toArray(Long[]::new)));
                 Map<Long, Map<String, Long>> ids = new HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -236,10 +234,10 @@ public class LedgerStore {
     }
 
     /** Every account of one owner, with balances, in one round trip (the owner's unique index serves it). */
-    public List<AccountRow> accountsOf(String ownerType, long ownerId) {
+    public List<Account> accountsOf(OwnerType ownerType, long ownerId) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.owner_type = ? and a.owner_id = ? order by a.id")) {
-                s.setString(1, ownerType);
+                s.setString(1, ownerType.name());
                 s.setLong(2, ownerId);
                 try (ResultSet r = s.executeQuery()) {
                     return accountRows(r);
@@ -248,7 +246,7 @@ public class LedgerStore {
         });
     }
 
-    public List<AccountRow> accounts(List<Long> ids) {
+    public List<Account> accounts(List<Long> ids) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.id = any (?) order by a.id")) {
                 s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
@@ -259,20 +257,20 @@ public class LedgerStore {
         });
     }
 
-    private static List<AccountRow> accountRows(ResultSet r) throws SQLException {
-        List<AccountRow> rows = new ArrayList<>();
+    private static List<Account> accountRows(ResultSet r) throws SQLException {
+        List<Account> rows = new ArrayList<>();
         while (r.next()) {
-            rows.add(new AccountRow(r.getLong(1), Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3)),
-                    r.getString(4), r.getLong(5), new AccountFlags(r.getBoolean(6), r.getBoolean(7)),
+            rows.add(new Account(r.getLong(1), Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3)),
+                    OwnerType.valueOf(r.getString(4)), r.getLong(5), new AccountFlags(r.getBoolean(6), r.getBoolean(7)),
                     new Balance(r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), r.getLong(12),
                     r.getObject(13, OffsetDateTime.class)));
         }
         return rows;
     }
 
-    public Optional<TransactionRow> transaction(long id) {
+    public Optional<JournalTransaction> transaction(long id) {
         return jdbc.run(c -> {
-            TransactionRow head;
+            JournalTransaction head;
             try (PreparedStatement s = c.prepareStatement(
                     "select t.id, t.kind, t.source_type, t.source_id, t.actor, t.memo, t.rule_version, t.reverses_id, "
                             + "(select r.id from journal_transaction r where r.reverses_id = t.id), t.resolves_id, "
@@ -282,38 +280,34 @@ public class LedgerStore {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
-                        return Optional.<TransactionRow>empty();
+                        return Optional.<JournalTransaction>empty();
                     }
-                    head = new TransactionRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                    head = new JournalTransaction(r.getLong(1), TransactionKind.valueOf(r.getString(2)), r.getString(3), r.getString(4),
                             r.getString(5), r.getString(6), (Integer) r.getObject(7), (Long) r.getObject(8),
                             (Long) r.getObject(9), (Long) r.getObject(10), r.getObject(11, OffsetDateTime.class),
                             null, (Long) r.getObject(12), r.getBytes(13));
                 }
             }
-            List<PostingRow> postings = new ArrayList<>();
+            List<AccountPosting> postings = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "select p.account_id, a.asset, p.phase, p.amount from posting p join account a on a.id = p.account_id "
                             + "where p.transaction_id = ? order by p.phase, p.account_id")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        postings.add(new PostingRow(r.getLong(1), Asset.valueOf(r.getString(2)), Phase.of(r.getShort(3)),
+                        postings.add(new AccountPosting(r.getLong(1), Asset.valueOf(r.getString(2)), Phase.of(r.getShort(3)),
                                 r.getLong(4)));
                     }
                 }
             }
-            return Optional.of(new TransactionRow(head.id(), head.kind(), head.sourceType(), head.sourceId(),
+            return Optional.of(new JournalTransaction(head.id(), head.kind(), head.sourceType(), head.sourceId(),
                     head.actor(), head.memo(), head.ruleVersion(), head.reversesId(), head.reversedById(),
                     head.resolvesId(), head.createdAt(), postings, head.chainSeq(), head.hash()));
         });
     }
 
-    /** One transaction of an account history, with the postings on the given accounts only. */
-    public record HistoryRow(long id, String kind, String sourceType, String sourceId, String memo, String actor,
-                             OffsetDateTime createdAt, List<PostingRow> postings) {}
-
     /** Transactions touching any of these accounts, newest first, ids below {@code before} (if given). */
-    public List<HistoryRow> history(List<Long> accountIds, Long before, int limit) {
+    public List<HistoryEntry> history(List<Long> accountIds, Long before, int limit) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "with ids as (select distinct p.transaction_id from posting p "
@@ -330,17 +324,17 @@ public class LedgerStore {
                 s.setLong(2, before == null ? Long.MAX_VALUE : before);
                 s.setInt(3, limit);
                 s.setArray(4, ids);
-                Map<Long, HistoryRow> rows = new LinkedHashMap<>();
+                Map<Long, HistoryEntry> rows = new LinkedHashMap<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         long id = r.getLong(1);
-                        HistoryRow row = rows.get(id);
+                        HistoryEntry row = rows.get(id);
                         if (row == null) {
-                            row = new HistoryRow(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            row = new HistoryEntry(id, TransactionKind.valueOf(r.getString(2)), r.getString(3), r.getString(4), r.getString(5),
                                     r.getString(11), r.getObject(6, OffsetDateTime.class), new ArrayList<>());
                             rows.put(id, row);
                         }
-                        row.postings().add(new PostingRow(r.getLong(7), Asset.valueOf(r.getString(8)),
+                        row.postings().add(new AccountPosting(r.getLong(7), Asset.valueOf(r.getString(8)),
                                 Phase.of(r.getShort(9)), r.getLong(10)));
                     }
                 }
@@ -515,7 +509,7 @@ public class LedgerStore {
      * {@link #lockAccounts} and {@link #accounts} in one round trip: the accounts locked in id order,
      * with their balances as of the lock.
      */
-    public List<AccountRow> lockedAccounts(List<Long> ids) {
+    public List<Account> lockedAccounts(List<Long> ids) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     ACCOUNT_SELECT + "where a.id = any (?) order by a.id for no key update of a")) {
