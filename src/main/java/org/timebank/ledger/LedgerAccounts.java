@@ -14,7 +14,7 @@ import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.OwnerType;
 import org.timebank.ledger.domain.VolunteerAccounts;
 import org.timebank.ledger.domain.Wallets;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.persistence.AccountStore;
 
 /**
  * Who holds which account, and what it holds. Other features name an account by its owner, asset
@@ -26,7 +26,7 @@ import org.timebank.ledger.persistence.LedgerStore;
 @Transactional(Transactional.TxType.MANDATORY)
 public class LedgerAccounts {
     @Inject
-    LedgerStore store;
+    AccountStore store;
 
     /** Opens a new volunteer's wallets. */
     public Wallets openWallets(long volunteerId) {
@@ -112,8 +112,8 @@ public class LedgerAccounts {
     }
 
     private static Wallets wallets(long volunteerId, Map<String, Long> own) {
-        Long hours = own.get(LedgerStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET));
-        Long points = own.get(LedgerStore.key(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET));
+        Long hours = own.get(AccountStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET));
+        Long points = own.get(AccountStore.key(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET));
         if (hours == null || points == null) {
             throw new NoSuchElementException("no wallets for volunteer " + volunteerId);
         }
@@ -121,7 +121,7 @@ public class LedgerAccounts {
     }
 
     private long ownOrOpen(Map<String, Long> own, Asset asset, AccountPurpose purpose, long volunteerId) {
-        Long id = own.get(LedgerStore.key(asset, purpose));
+        Long id = own.get(AccountStore.key(asset, purpose));
         return id != null ? id : store.openAccount(asset, purpose, volunteerId);
     }
 

@@ -25,7 +25,9 @@ import org.timebank.ledger.domain.OwnerType;
 import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.Reversal;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.persistence.HoldStore;
+import org.timebank.ledger.persistence.ImportStore;
+import org.timebank.ledger.persistence.JournalStore;
 
 /**
  * The one way money-like state changes: every feature posts, holds and reverses through here, and
@@ -37,12 +39,16 @@ import org.timebank.ledger.persistence.LedgerStore;
 @Transactional(Transactional.TxType.MANDATORY)
 public class LedgerService {
     @Inject
-    LedgerStore store;
+    JournalStore journal;
+    @Inject
+    HoldStore holds;
+    @Inject
+    ImportStore imports;
     @Inject
     LedgerAccounts accounts;
 
     public PostedTransaction post(Entry entry) {
-        PostedTransaction posted = store.post(entry);
+        PostedTransaction posted = journal.post(entry);
         Metrics.posted(entry.kind().name(), entry.postings().size());
         return posted;
     }
@@ -50,18 +56,18 @@ public class LedgerService {
     /** The transaction with its postings and chain link. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<JournalTransaction> transaction(long id) {
-        return store.transaction(id);
+        return journal.transaction(id);
     }
 
     /** Transactions touching any of these accounts, newest first, ids below {@code before} (if given). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HistoryEntry> history(List<Long> accountIds, Long before, int limit) {
-        return store.history(accountIds, before, limit);
+        return journal.history(accountIds, before, limit);
     }
 
     /** A manual, reasoned credit or debit of one account against the system adjustment account. */
     public PostedTransaction adjust(long accountId, boolean credit, long amount, String reason, String actor) {
-        Account account = store.account(accountId)
+        Account account = accounts.account(accountId)
                 .orElseThrow(() -> ApiException.unprocessable("ACCOUNT_NOT_FOUND", accountId));
         if (account.ownerType() == OwnerType.SYSTEM) {
             throw ApiException.unprocessable("ADJUSTMENT_ACCOUNT_INVALID", accountId);
@@ -77,10 +83,10 @@ public class LedgerService {
     public PostedTransaction reverse(long transactionId, String reason, String actor) {
         // reversals of one transaction queue here, so the second sees the first and answers
         // ALREADY_REVERSED rather than tripping over the balance the first one moved
-        if (!store.lockTransaction(transactionId)) {
+        if (!journal.lockTransaction(transactionId)) {
             throw ApiException.notFound("TRANSACTION_NOT_FOUND", transactionId);
         }
-        JournalTransaction original = store.transaction(transactionId)
+        JournalTransaction original = journal.transaction(transactionId)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", transactionId));
         if (original.reversedById() != null) {
             throw ApiException.conflict("ALREADY_REVERSED", transactionId);
@@ -102,7 +108,7 @@ public class LedgerService {
         }
         PostedTransaction pending = post(new Entry(TransactionKind.HOLD, sourceType, sourceId, actor, memo, null,
                 null, null, Hold.reserve(debitAccountId, creditAccountId, amount)));
-        store.insertHold(pending.id(), debitAccountId, creditAccountId, amount,
+        holds.insertHold(pending.id(), debitAccountId, creditAccountId, amount,
                 pending.createdAt().toInstant().plus(timeout));
         return pending;
     }
@@ -122,9 +128,9 @@ public class LedgerService {
 
     /** Expires pending holds past their time, oldest first; returns how many. */
     public int expireDueHolds(int limit) {
-        List<Long> due = store.expiredHolds(limit);
+        List<Long> due = holds.expiredHolds(limit);
         for (long id : due) {
-            Hold hold = store.lockHold(id).orElseThrow();
+            Hold hold = holds.lockHold(id).orElseThrow();
             resolve(hold, TransactionKind.HOLD_EXPIRY, Hold.Status.EXPIRED, 0, "system:hold-expiry");
         }
         return due.size();
@@ -132,12 +138,12 @@ public class LedgerService {
 
     /** Whether the hold has timed out (see {@link Hold#hasTimedOut}); false for an id that is no hold. */
     public boolean holdTimedOut(long holdId) {
-        return store.lockHold(holdId).map(h -> h.hasTimedOut(Instant.now())).orElse(false);
+        return holds.lockHold(holdId).map(h -> h.hasTimedOut(Instant.now())).orElse(false);
     }
 
     /** The hold, locked, if it may still be posted or voided: HOLD_EXPIRED past its time, swept or not. */
     private Hold pendingHold(long holdId) {
-        Hold hold = store.lockHold(holdId).orElseThrow(() -> ApiException.notFound("HOLD_NOT_FOUND", holdId));
+        Hold hold = holds.lockHold(holdId).orElseThrow(() -> ApiException.notFound("HOLD_NOT_FOUND", holdId));
         if (hold.hasTimedOut(Instant.now())) {
             throw ApiException.conflict("HOLD_EXPIRED", holdId);
         }
@@ -151,7 +157,7 @@ public class LedgerService {
                                       String actor) {
         PostedTransaction resolution = post(new Entry(kind, "HOLD", Long.toString(hold.id()), actor, null, null, null,
                 hold.id(), hold.resolve(postedAmount)));
-        store.markHold(hold.id(), status, status == Hold.Status.POSTED ? postedAmount : null);
+        holds.markHold(hold.id(), status, status == Hold.Status.POSTED ? postedAmount : null);
         return resolution;
     }
 
@@ -159,7 +165,7 @@ public class LedgerService {
 
     /** Posts opening balances, one transaction per line, all in the caller's transaction. */
     public long importOpeningBalances(List<Opening> lines, String actor) {
-        long importId = store.insertImport(actor, lines.size());
+        long importId = imports.insertImport(actor, lines.size());
         Map<Asset, Long> counters = new HashMap<>();
         Arrays.stream(Asset.values())
                 .forEach(a -> counters.put(a, accounts.systemAccount(a, AccountPurpose.OPENING_BALANCE)));
@@ -168,7 +174,7 @@ public class LedgerService {
         for (Opening o : ordered) {
             PostedTransaction t = post(Entry.transfer(TransactionKind.OPENING_BALANCE, "IMPORT",
                     importId + ":" + o.line(), actor, o.reference(), counters.get(o.asset()), o.accountId(), o.amount()));
-            store.recordOpeningBalance(o.accountId(), t.id(), importId);
+            imports.recordOpeningBalance(o.accountId(), t.id(), importId);
         }
         return importId;
     }

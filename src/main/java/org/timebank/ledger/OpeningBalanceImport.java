@@ -16,7 +16,7 @@ import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Opening;
 import org.timebank.ledger.domain.OpeningBalanceCsv;
 import org.timebank.ledger.domain.Wallets;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.persistence.ImportStore;
 import org.timebank.volunteer.VolunteerService;
 
 /**
@@ -33,7 +33,7 @@ public class OpeningBalanceImport {
     @Inject
     LedgerAccounts ledgerAccounts;
     @Inject
-    LedgerStore store;
+    ImportStore imports;
 
     @ConfigProperty(name = "timebank.import.max-lines", defaultValue = "10000")
     int maxLines;
@@ -91,7 +91,7 @@ public class OpeningBalanceImport {
             long accountId = accounts.computeIfAbsent(volunteerId, ledgerAccounts::wallets).of(line.asset());
             openings.add(new Opening(line.number(), accountId, line.asset(), line.amount(), line.reference()));
         }
-        Set<Long> already = new HashSet<>(store.accountsWithOpeningBalance(
+        Set<Long> already = new HashSet<>(imports.accountsWithOpeningBalance(
                 openings.stream().map(Opening::accountId).toList()));
         for (Opening o : openings) {
             if (already.contains(o.accountId())) {
