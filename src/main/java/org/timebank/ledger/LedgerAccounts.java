@@ -18,8 +18,8 @@ import org.timebank.ledger.persistence.AccountStore;
 
 /**
  * Who holds which account, and what it holds. Other features name an account by its owner, asset
- * and purpose; the ledger opens it on first need (a community's, a shop's, a volunteer's debt
- * account), concurrency-safe, so no feature opens accounts ahead of time. Openings run in the
+ * and purpose; the ledger opens a community's accounts and a volunteer's debt accounts on their
+ * first need, concurrency-safe, so region creation opens none ahead of time. Openings run in the
  * caller's transaction, so an account opened by a write that rolls back is gone with it.
  */
 @ApplicationScoped
