@@ -18,13 +18,13 @@ import org.timebank.ledger.api.Views.TrialBalanceView;
 import org.timebank.ledger.api.Views.VerificationView;
 import org.timebank.ledger.domain.ChainHash;
 import org.timebank.ledger.domain.Checkpoint;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.persistence.AuditStore;
 
 /** The checks an auditor runs: the trial balance and the hash chain, each read in one snapshot. */
 @ApplicationScoped
 public class LedgerAudit {
     @Inject
-    LedgerStore store;
+    AuditStore store;
     @Inject
     LedgerCheckpoints checkpoints;
     @Inject

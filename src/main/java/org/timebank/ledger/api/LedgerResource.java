@@ -33,6 +33,7 @@ import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Tx;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerAudit;
 import org.timebank.ledger.LedgerCheckpoints;
 import org.timebank.ledger.LedgerService;
@@ -47,7 +48,6 @@ import org.timebank.ledger.api.Views.CheckpointView;
 import org.timebank.ledger.api.Views.TransactionView;
 import org.timebank.ledger.api.Views.TrialBalanceView;
 import org.timebank.ledger.api.Views.VerificationView;
-import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.security.Caller;
 import org.timebank.security.Roles;
 
@@ -59,7 +59,7 @@ public class LedgerResource {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     LedgerAudit audit;
     @Inject
@@ -92,7 +92,7 @@ public class LedgerResource {
             long id = ledger.adjust(request.accountId(), request.direction() == Direction.CREDIT, request.amount(),
                     request.reason().strip(), caller.subject()).id();
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + id),
-                    TransactionView.of(store.transaction(id).orElseThrow()));
+                    TransactionView.of(ledger.transaction(id).orElseThrow()));
         });
     }
 
@@ -142,7 +142,7 @@ public class LedgerResource {
                 request, () -> {
                     long reversal = ledger.reverse(id, request.reason().strip(), caller.subject()).id();
                     return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + reversal),
-                            TransactionView.of(store.transaction(reversal).orElseThrow()));
+                            TransactionView.of(ledger.transaction(reversal).orElseThrow()));
                 });
     }
 
@@ -150,7 +150,7 @@ public class LedgerResource {
     @Path("/accounts/{id}")
     @Operation(operationId = "getAccount", summary = "Read an account and its balance (admin)")
     public AccountView account(@PathParam("id") long id) {
-        return tx.inNew(() -> store.account(id).map(AccountView::of)
+        return tx.inNew(() -> accounts.account(id).map(AccountView::of)
                 .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", id)));
     }
 
@@ -158,7 +158,7 @@ public class LedgerResource {
     @Path("/transactions/{id}")
     @Operation(operationId = "getTransaction", summary = "Read a journal transaction with its postings and chain link (admin)")
     public TransactionView transaction(@PathParam("id") long id) {
-        return tx.inNew(() -> store.transaction(id).map(TransactionView::of)
+        return tx.inNew(() -> ledger.transaction(id).map(TransactionView::of)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", id)));
     }
 

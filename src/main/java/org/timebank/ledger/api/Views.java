@@ -7,14 +7,16 @@ import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
+import org.timebank.ledger.domain.Account;
+import org.timebank.ledger.domain.AccountPosting;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.ChainHash;
 import org.timebank.ledger.domain.Checkpoint;
 import org.timebank.ledger.domain.CheckpointKeys;
+import org.timebank.ledger.domain.JournalTransaction;
 import org.timebank.ledger.domain.Phase;
-import org.timebank.ledger.persistence.LedgerStore;
 
 /** The ledger's JSON shapes. Amounts are whole minutes (HOURS) or whole points (POINTS). */
 public final class Views {
@@ -47,8 +49,8 @@ public final class Views {
             BalanceView balance,
             @Schema(description = "increases with every in-place change of the account row") long version,
             OffsetDateTime createdAt) {
-        public static AccountView of(LedgerStore.AccountRow a) {
-            return new AccountView(a.id(), a.asset(), a.purpose(), a.ownerType(), a.ownerId(),
+        public static AccountView of(Account a) {
+            return new AccountView(a.id(), a.asset(), a.purpose(), a.ownerType().name(), a.ownerId(),
                     a.flags().debitsMustNotExceedCredits(), a.flags().creditsMustNotExceedDebits(),
                     BalanceView.of(a.balance()), a.version(), Times.local(a.createdAt()));
         }
@@ -61,7 +63,7 @@ public final class Views {
             @Schema(description = "POSTED; PENDING (a hold opens); RELEASED (a hold is posted, voided or expires)")
             Phase phase,
             @Schema(description = "signed: credit > 0, debit < 0", example = "120") long amount) {
-        public static PostingView of(LedgerStore.PostingRow p) {
+        public static PostingView of(AccountPosting p) {
             return new PostingView(p.accountId(), p.asset(), p.phase(), p.amount());
         }
     }
@@ -89,8 +91,8 @@ public final class Views {
             List<PostingView> postings,
             @Schema(description = "its link in the hash chain; absent until the sealer (about a second) has run")
             ChainView chain) {
-        public static TransactionView of(LedgerStore.TransactionRow t) {
-            return new TransactionView(t.id(), t.kind(), t.sourceType(), t.sourceId(), t.actor(), t.memo(),
+        public static TransactionView of(JournalTransaction t) {
+            return new TransactionView(t.id(), t.kind().name(), t.sourceType(), t.sourceId(), t.actor(), t.memo(),
                     t.ruleVersion(), t.reversesId(), t.reversedById(), t.resolvesId(), Times.local(t.createdAt()),
                     t.postings().stream().map(PostingView::of).toList(),
                     t.chainSeq() == null ? null : new ChainView(t.chainSeq(), ChainHash.hex(t.hash())));
