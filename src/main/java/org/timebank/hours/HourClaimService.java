@@ -94,7 +94,7 @@ public class HourClaimService {
             volunteerId = request.volunteerId();
         }
         boolean onBehalf = self == null || volunteerId != self;
-        if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.security.Roles.STAFF)) {
+        if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.common.Roles.STAFF)) {
             throw ApiException.forbidden("FORBIDDEN");
         }
         Volunteer volunteer = Volunteer.findById(volunteerId);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.timebank.common.ApiException;
+import org.timebank.common.Roles;
 import org.timebank.redemption.ShopService;
 import org.timebank.redemption.api.RedemptionViews.ShopView;
 import org.timebank.region.RegionService;

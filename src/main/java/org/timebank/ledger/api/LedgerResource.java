@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.ledger.LedgerAudit;
 import org.timebank.ledger.LedgerService;
@@ -39,7 +40,6 @@ import org.timebank.ledger.api.Views.TrialBalanceView;
 import org.timebank.ledger.api.Views.VerificationView;
 import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/ledger")
 @Tag(name = "Ledger", description = "Adjustments, imports, reversals and audit (admin)")
