@@ -1,6 +1,7 @@
 package org.timebank.hours;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,13 +24,14 @@ import org.timebank.hours.api.HoursViews.Decision;
 import org.timebank.hours.api.HoursViews.ReversalView;
 import org.timebank.hours.api.HoursViews.SubmitClaim;
 import org.timebank.hours.domain.ApprovalPostings;
+import org.timebank.hours.domain.ClaimApproved;
+import org.timebank.hours.domain.ClaimReversed;
 import org.timebank.hours.domain.ClaimRules;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
-import org.timebank.leaderboard.LeaderboardService;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Account;
@@ -67,7 +69,9 @@ public class HourClaimService {
     @Inject
     LedgerAccounts accounts;
     @Inject
-    LeaderboardService leaderboards;
+    Event<ClaimApproved> approvals;
+    @Inject
+    Event<ClaimReversed> reversals;
 
     private final ClaimRules claimRules;
 
@@ -95,7 +99,7 @@ public class HourClaimService {
             volunteerId = request.volunteerId();
         }
         boolean onBehalf = self == null || volunteerId != self;
-        if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.security.Roles.STAFF)) {
+        if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.common.Roles.STAFF)) {
             throw ApiException.forbidden("FORBIDDEN");
         }
         Volunteer volunteer = Volunteer.findById(volunteerId);
@@ -230,7 +234,8 @@ public class HourClaimService {
         claim.decidedAt = now;
         claim.reason = reason == null || reason.isBlank() ? null : reason.strip();
         em.flush();
-        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, claim.creditedMinutes, claim.points);
+        approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
+                claim.points));
         Metrics.count("timebank.hours.claims.approved", 1);
         return ClaimView.of(claim);
     }
@@ -337,7 +342,8 @@ public class HourClaimService {
         claim.status = HourClaim.Status.REVERSED;
         claim.reversalId = reversalId;
         em.flush();
-        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, -claim.creditedMinutes, -claim.points);
+        reversals.fire(new ClaimReversed(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
+                claim.points));
         Metrics.count("timebank.hours.claims.reversed", 1);
         long minutesOwed = debitTo(reversal, a.hoursDebt()) - creditTo(approval, a.hoursDebt());
         long pointsOwed = debitTo(reversal, a.pointsDebt()) - creditTo(approval, a.pointsDebt());

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Times;
+import org.timebank.hours.domain.ClaimApproved;
+import org.timebank.hours.domain.ClaimReversed;
 import org.timebank.leaderboard.api.LeaderboardViews.BoardEntry;
 import org.timebank.leaderboard.api.LeaderboardViews.BoardView;
 import org.timebank.leaderboard.api.LeaderboardViews.RankView;
@@ -68,10 +70,22 @@ public class LeaderboardService {
         store.addRefresh(moved.volunteerId());
     }
 
-    /** Adds an approved (or, negated, a reversed) claim to its volunteer's scores. */
+    /** An approved claim adds to its volunteer's scores of its service day, in the approval's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordClaim(long volunteerId, OffsetDateTime serviceStart, long minutes, long points) {
-        store.addDelta(volunteerId, serviceStart.atZoneSameInstant(Times.ZONE).toLocalDate(), minutes, points);
+    void onApproved(@Observes ClaimApproved approved) {
+        store.addDelta(approved.volunteerId(), serviceDay(approved.startsAt()), approved.creditedMinutes(),
+                approved.points());
+    }
+
+    /** A reversed claim takes back what its approval added, in the reversal's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onReversed(@Observes ClaimReversed reversed) {
+        store.addDelta(reversed.volunteerId(), serviceDay(reversed.startsAt()), -reversed.creditedMinutes(),
+                -reversed.points());
+    }
+
+    private static LocalDate serviceDay(OffsetDateTime serviceStart) {
+        return serviceStart.atZoneSameInstant(Times.ZONE).toLocalDate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

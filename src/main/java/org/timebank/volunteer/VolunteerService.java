@@ -24,6 +24,7 @@ import org.timebank.common.Times;
 import org.timebank.expiry.PointsExpiryService;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.OpeningBalanceImport;
 import org.timebank.ledger.api.Views.PostingView;
 import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -50,7 +51,7 @@ import org.timebank.volunteer.persistence.Volunteer;
 import org.timebank.volunteer.persistence.VolunteerStore;
 
 @ApplicationScoped
-public class VolunteerService {
+public class VolunteerService implements OpeningBalanceImport.Volunteers {
     static final String PHONE = "phone";
     static final String ID_NUMBER = "id-number";
 
@@ -245,6 +246,7 @@ public class VolunteerService {
     }
 
     /** Volunteer ids found by phone number (keyed hash); numbers not registered are absent from the map. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Long> idsByPhone(List<String> phones) {
         Map<String, String> byHash = phones.stream().distinct()
@@ -264,6 +266,7 @@ public class VolunteerService {
         });
     }
 
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> existing(List<Long> ids) {
         return em.createQuery("select v.id from Volunteer v where v.id in ?1", Long.class).setParameter(1, ids)

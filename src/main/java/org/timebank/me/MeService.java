@@ -1,16 +1,18 @@
-package org.timebank.security;
+package org.timebank.me;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.timebank.common.ApiException;
+import org.timebank.common.Roles;
+import org.timebank.me.api.MeViews.MeView;
+import org.timebank.me.api.MeViews.MeVolunteer;
 import org.timebank.redemption.ShopService;
 import org.timebank.redemption.api.RedemptionViews.ShopView;
 import org.timebank.region.RegionService;
 import org.timebank.region.api.RegionView;
-import org.timebank.security.api.MeViews.MeView;
-import org.timebank.security.api.MeViews.MeVolunteer;
+import org.timebank.security.Caller;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.persistence.Volunteer;
 
