@@ -34,7 +34,6 @@ import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.api.CreateRegion;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
@@ -87,7 +86,7 @@ public class DemoData {
     /** Loads what is missing of the demo data; the ids of its regions, volunteers and shop. */
     public synchronized Ids ensureLoaded() {
         return tx.inNew(() -> {
-            if (Region.count("code", "4201") == 0) {
+            if (regions.withCode("4201").isEmpty()) {
                 load();
             }
             if (redemptionStore.shopNamed(id("420106004001"), SHOP_NAME).isEmpty()) {
@@ -145,7 +144,7 @@ public class DemoData {
                 new CategoryRate("DEFAULT", BigDecimal.ONE),
                 new CategoryRate("KITCHEN", BigDecimal.valueOf(6))), new HoursCap(90_000L, OverCap.DONATE_TO_POOL), null),
                 "system:demo");
-        long xingfu = Region.<Region>find("code", "420102017002").firstResult().id;
+        long xingfu = id("420102017002");
         budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");
         Instant yesterday9 = LocalDate.now(Times.ZONE).minusDays(1).atTime(9, 0).atZone(Times.ZONE).toInstant();
         Volunteer zhang = Volunteer.findById(ids.zhang());
@@ -171,7 +170,7 @@ public class DemoData {
                 volunteer.get(WANG_PHONE), redemptionStore.shopNamed(shouyi, SHOP_NAME).orElseThrow());
     }
 
-    private static long id(String code) {
-        return Region.<Region>find("code", code).firstResult().id;
+    private long id(String code) {
+        return regions.withCode(code).orElseThrow().id();
     }
 }

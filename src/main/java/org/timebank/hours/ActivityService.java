@@ -22,7 +22,7 @@ import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ActivityStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.persistence.Volunteer;
 
@@ -41,11 +41,11 @@ public class ActivityService {
     /** Publishes an activity in a community the caller serves (admins: any). */
     @Transactional(Transactional.TxType.MANDATORY)
     public ActivityView create(Caller caller, CreateActivity request) {
-        Region community = Region.findById(request.communityId());
+        RegionRef community = regions.find(request.communityId()).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", request.communityId());
         }
-        if (community.level != RegionLevel.COMMUNITY) {
+        if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", request.communityId());
         }
         if (!caller.covers(community.pathIds())) {
@@ -57,7 +57,7 @@ public class ActivityService {
         }
         rules.requireKnownCategory(community, request.category(), request.startsAt().toInstant());
         Activity activity = new Activity();
-        activity.communityId = community.id;
+        activity.communityId = community.id();
         activity.title = request.title().strip();
         activity.category = request.category();
         activity.place = request.place() == null || request.place().isBlank() ? null : request.place().strip();

@@ -20,7 +20,7 @@ import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 
 /**
@@ -93,9 +93,9 @@ public class BudgetService {
                 .map(LedgerStore.AccountRow::balance);
     }
 
-    private Region community(long id) {
-        Region region = regions.require(id);
-        if (region.level != RegionLevel.COMMUNITY) {
+    private RegionRef community(long id) {
+        RegionRef region = regions.require(id);
+        if (region.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", id);
         }
         return region;

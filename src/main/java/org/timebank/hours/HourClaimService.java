@@ -44,7 +44,7 @@ import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.persistence.Volunteer;
 
@@ -119,11 +119,11 @@ public class HourClaimService {
             communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId;
             category = request.category() != null ? request.category() : ConversionRuleSet.DEFAULT_CATEGORY;
         }
-        Region community = Region.findById(communityId);
+        RegionRef community = regions.find(communityId).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
         }
-        if (community.level != RegionLevel.COMMUNITY) {
+        if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
         if (onBehalf && !caller.covers(community.pathIds())) {
@@ -278,7 +278,7 @@ public class HourClaimService {
 
     /** Converts and posts an approved claim in one journal transaction. */
     private void post(HourClaim claim, String reviewer) {
-        Region community = regions.require(claim.communityId);
+        RegionRef community = regions.require(claim.communityId);
         ConversionRuleStore.Stored stored = rules.inForce(community.pathIds(), claim.startsAt.toInstant())
                 .orElseThrow(() -> ApiException.unprocessable("NO_CONVERSION_RULE", claim.category));
         ConversionRuleSet set = stored.rules();

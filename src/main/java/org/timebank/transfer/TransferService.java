@@ -18,7 +18,7 @@ import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.ledger.persistence.LedgerStore.PostedTransaction;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.transfer.api.TransferViews.GrantRequest;
 import org.timebank.transfer.api.TransferViews.GrantView;
@@ -110,11 +110,11 @@ public class TransferService {
             throw ApiException.badRequest("VALIDATION_FAILED", "toVolunteerId");
         }
         long communityId = request.communityId() != null ? request.communityId() : sender.homeCommunityId;
-        Region community = Region.findById(communityId);
+        RegionRef community = regions.find(communityId).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
         }
-        if (community.level != RegionLevel.COMMUNITY) {
+        if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
         Asset asset = request.assetOrDefault();
@@ -144,7 +144,7 @@ public class TransferService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GrantView grant(Caller caller, long communityId, GrantRequest request) {
-        Region community = community(communityId);
+        RegionRef community = community(communityId);
         if (!caller.is(Roles.STAFF) || !caller.covers(community.pathIds())) {
             throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
         }
@@ -175,7 +175,7 @@ public class TransferService {
     /** The pool, for staff serving the community and admins; to anyone else it does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PoolView pool(Caller caller, long communityId) {
-        Region community = community(communityId);
+        RegionRef community = community(communityId);
         if (!caller.covers(community.pathIds())) {
             throw ApiException.notFound("REGION_NOT_FOUND", communityId);
         }
@@ -188,9 +188,9 @@ public class TransferService {
                 .flatMap(ledgerStore::account).map(LedgerStore.AccountRow::balance).map(Balance::available).orElse(0L);
     }
 
-    private Region community(long id) {
-        Region region = regions.require(id);
-        if (region.level != RegionLevel.COMMUNITY) {
+    private RegionRef community(long id) {
+        RegionRef region = regions.require(id);
+        if (region.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", id);
         }
         return region;

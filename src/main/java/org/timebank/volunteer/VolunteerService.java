@@ -32,7 +32,7 @@ import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.api.VolunteerViews.AccountIds;
 import org.timebank.volunteer.api.VolunteerViews.BalanceView;
@@ -87,7 +87,7 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
 
     /** Registers a volunteer on behalf of {@code actor}, who must serve the home community. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public VolunteerView register(CreateVolunteer request, String actor, Predicate<Region> actorServes) {
+    public VolunteerView register(CreateVolunteer request, String actor, Predicate<RegionRef> actorServes) {
         String phone = PersonalData.normalizePhone(request.phone());
         String idNumber = request.idNumber() == null ? null : PersonalData.normalizeIdNumber(request.idNumber());
         if (phone == null) {
@@ -98,18 +98,18 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
             throw new ApiException(400, "VALIDATION_FAILED",
                     List.of(new ApiException.Item("idNumber", null, "INVALID_ID_NUMBER", null)), "idNumber");
         }
-        Region home = Region.findById(request.homeCommunityId());
+        RegionRef home = regions.find(request.homeCommunityId()).orElse(null);
         if (home == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", request.homeCommunityId());
         }
         if (!actorServes.test(home)) {
-            throw ApiException.forbidden("NOT_IN_SCOPE", home.id);
+            throw ApiException.forbidden("NOT_IN_SCOPE", home.id());
         }
-        if (home.level != RegionLevel.COMMUNITY) {
-            throw ApiException.unprocessable("NOT_A_COMMUNITY", home.id);
+        if (home.level() != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", home.id());
         }
         Volunteer v = new Volunteer();
-        v.homeCommunityId = home.id;
+        v.homeCommunityId = home.id();
         v.name = request.name().strip();
         v.phoneCipher = pii.encrypt(phone);
         v.phoneHash = pii.hash(PHONE, phone);
