@@ -37,7 +37,6 @@ import org.timebank.region.domain.RegionLevel;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
-import org.timebank.volunteer.persistence.Volunteer;
 
 /**
  * Dev and test only (not built into the production jar): a small region tree with three volunteers,
@@ -147,13 +146,11 @@ public class DemoData {
         long xingfu = id("420102017002");
         budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");
         Instant yesterday9 = LocalDate.now(Times.ZONE).minusDays(1).atTime(9, 0).atZone(Times.ZONE).toInstant();
-        Volunteer zhang = Volunteer.findById(ids.zhang());
-        claims.record("system:demo", ids.zhang(), zhang.homeCommunityId, null, "ELDERLY_VISIT", yesterday9,
+        claims.record("system:demo", ids.zhang(), home(ids.zhang()), null, "ELDERLY_VISIT", yesterday9,
                 yesterday9.plus(Duration.ofMinutes(120)), "demo: visited an elderly neighbour");
-        Volunteer wang = Volunteer.findById(ids.wang());
-        claims.record("system:demo", ids.wang(), wang.homeCommunityId, null, "KITCHEN", yesterday9,
+        claims.record("system:demo", ids.wang(), home(ids.wang()), null, "KITCHEN", yesterday9,
                 yesterday9.plus(Duration.ofMinutes(150)), "demo: community canteen");
-        claims.record("system:demo", ids.li(), Volunteer.<Volunteer>findById(ids.li()).homeCommunityId, null, "DEFAULT",
+        claims.record("system:demo", ids.li(), home(ids.li()), null, "DEFAULT",
                 yesterday9.minus(Duration.ofDays(1)), yesterday9.minus(Duration.ofDays(1)).plus(Duration.ofMinutes(540)),
                 "demo: a long day at the flood-prevention post (needs two reviewers)");
         LOG.info("Demo hours loaded: conversion rules, a budget for 幸福社区, three claims awaiting review");
@@ -172,5 +169,9 @@ public class DemoData {
 
     private long id(String code) {
         return regions.withCode(code).orElseThrow().id();
+    }
+
+    private long home(long volunteer) {
+        return volunteers.find(volunteer).orElseThrow().homeCommunityId();
     }
 }

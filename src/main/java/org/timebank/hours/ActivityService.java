@@ -24,7 +24,7 @@ import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
 
 /** Activities communities publish, and volunteers' enrollment in them within capacity. */
 @ApplicationScoped
@@ -37,6 +37,8 @@ public class ActivityService {
     ConversionRuleService rules;
     @Inject
     RegionService regions;
+    @Inject
+    VolunteerService volunteers;
 
     /** Publishes an activity in a community the caller serves (admins: any). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -113,7 +115,7 @@ public class ActivityService {
         if (!activity.endsAt.toInstant().isAfter(Instant.now())) {
             throw ApiException.unprocessable("ACTIVITY_ENDED", activityId);
         }
-        if (Volunteer.findById(volunteerId) == null) {
+        if (volunteers.find(volunteerId).isEmpty()) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
         }
         OffsetDateTime enrolledAt = store.enroll(activityId, volunteerId)

@@ -46,7 +46,8 @@ import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Hour claims from submission to posting: validation, scoped decisions (never on one's own hours,
@@ -61,6 +62,8 @@ public class HourClaimService {
     EntityManager em;
     @Inject
     RegionService regions;
+    @Inject
+    VolunteerService volunteers;
     @Inject
     ConversionRuleService rules;
     @Inject
@@ -101,7 +104,7 @@ public class HourClaimService {
         if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.common.Roles.STAFF)) {
             throw ApiException.forbidden("FORBIDDEN");
         }
-        Volunteer volunteer = Volunteer.findById(volunteerId);
+        VolunteerRef volunteer = volunteers.find(volunteerId).orElse(null);
         if (volunteer == null) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
         }
@@ -116,7 +119,7 @@ public class HourClaimService {
             communityId = activity.communityId;
             category = activity.category;
         } else {
-            communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId;
+            communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId();
             category = request.category() != null ? request.category() : ConversionRuleSet.DEFAULT_CATEGORY;
         }
         RegionRef community = regions.find(communityId).orElse(null);

@@ -3,7 +3,6 @@ package org.timebank.leaderboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +26,7 @@ import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.domain.VolunteerMoved;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Boards and ranks. Scores follow approved claims by their service day; the folder
@@ -38,8 +37,6 @@ public class LeaderboardService {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 100;
 
-    @Inject
-    EntityManager em;
     @Inject
     LeaderboardStore store;
     @Inject
@@ -53,10 +50,7 @@ public class LeaderboardService {
      */
     @Transactional
     public Visibility setShown(Caller caller, long volunteerId, boolean shown) {
-        Volunteer volunteer = volunteers.visible(caller, volunteerId);
-        if (volunteer.leaderboardHidden == shown) {
-            volunteer.leaderboardHidden = !shown;
-            em.flush();
+        if (volunteers.showOnLeaderboards(caller, volunteerId, shown)) {
             store.addRefresh(volunteerId);
         }
         return new Visibility(shown);
@@ -111,9 +105,9 @@ public class LeaderboardService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public RankView rank(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric,
                          long volunteerId) {
-        Volunteer volunteer = volunteers.visible(caller, volunteerId);
+        VolunteerRef volunteer = volunteers.visibleTo(caller, volunteerId);
         RegionRef region = regions.require(regionId);
-        if (!regions.require(volunteer.homeCommunityId).pathIds().contains(region.id())) {
+        if (!regions.require(volunteer.homeCommunityId()).pathIds().contains(region.id())) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_IN_REGION", volunteerId, regionId);
         }
         Board board = board(region, period, metric);
@@ -122,7 +116,7 @@ public class LeaderboardService {
         long value = metric == LeaderboardMetric.HOURS ? score.minutes() : score.points();
         Long rank = value > 0 ? 1 + store.above(board, value) : null;
         return new RankView(volunteerId, region.id(), region.level(), period, shownStart(board), metric, rank,
-                store.above(board, 0), score.minutes(), score.points(), !volunteer.leaderboardHidden);
+                store.above(board, 0), score.minutes(), score.points(), !volunteer.leaderboardHidden());
     }
 
     private static Board board(RegionRef region, LeaderboardPeriod period, LeaderboardMetric metric) {

@@ -31,7 +31,8 @@ import org.timebank.transfer.api.TransferViews.TransferView;
 import org.timebank.transfer.domain.DailyGiftLimit;
 import org.timebank.transfer.domain.TransferType;
 import org.timebank.transfer.persistence.TransferStore;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Volunteers gift to each other and donate to a community's pool; staff grant from the pool. Every
@@ -51,6 +52,8 @@ public class TransferService {
     @Inject
     RegionService regions;
     @Inject
+    VolunteerService volunteers;
+    @Inject
     TransferConfig config;
 
     // ---- gifts and donations ----
@@ -61,7 +64,7 @@ public class TransferService {
         if (self == null) {
             throw ApiException.forbidden("FORBIDDEN");
         }
-        Volunteer sender = Volunteer.findById(self);
+        VolunteerRef sender = volunteers.find(self).orElse(null);
         if (sender == null) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", self);
         }
@@ -71,23 +74,23 @@ public class TransferService {
                 : donate(caller.subject(), sender, request, memo);
     }
 
-    private TransferView gift(String actor, Volunteer sender, TransferRequest request, String memo) {
+    private TransferView gift(String actor, VolunteerRef sender, TransferRequest request, String memo) {
         if (request.toVolunteerId() == null || request.communityId() != null) {
             throw ApiException.badRequest("VALIDATION_FAILED",
                     request.toVolunteerId() == null ? "toVolunteerId" : "communityId");
         }
         long to = request.toVolunteerId();
-        if (to == sender.id) {
+        if (to == sender.id()) {
             throw ApiException.unprocessable("TRANSFER_TO_SELF");
         }
-        if (Volunteer.findById(to) == null) {
+        if (volunteers.find(to).isEmpty()) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", to);
         }
         Asset asset = request.assetOrDefault();
-        if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId)) {
-            throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId);
+        if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId())) {
+            throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId());
         }
-        long from = wallet(sender.id, asset);
+        long from = wallet(sender.id(), asset);
         long into = wallet(to, asset);
         // both wallets in id order, as ledger_post takes them: holding the sender's wallet keeps its
         // other gifts of today out until this one commits, so together they cannot pass the limit
@@ -99,17 +102,17 @@ public class TransferService {
             throw ApiException.unprocessable("DAILY_GIFT_LIMIT_EXCEEDED", limit.limit(), giftedToday);
         }
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.GIFT, VOLUNTEER_SOURCE,
-                sender.id.toString(), actor, memo, from, into, request.amount()));
+                Long.toString(sender.id()), actor, memo, from, into, request.amount()));
         Metrics.count("timebank.transfers.gifts", 1);
-        return new TransferView(posted.id(), TransferType.GIFT, sender.id, to, null, asset, request.amount(), memo,
+        return new TransferView(posted.id(), TransferType.GIFT, sender.id(), to, null, asset, request.amount(), memo,
                 Times.local(posted.createdAt()));
     }
 
-    private TransferView donate(String actor, Volunteer sender, TransferRequest request, String memo) {
+    private TransferView donate(String actor, VolunteerRef sender, TransferRequest request, String memo) {
         if (request.toVolunteerId() != null) {
             throw ApiException.badRequest("VALIDATION_FAILED", "toVolunteerId");
         }
-        long communityId = request.communityId() != null ? request.communityId() : sender.homeCommunityId;
+        long communityId = request.communityId() != null ? request.communityId() : sender.homeCommunityId();
         RegionRef community = regions.find(communityId).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
@@ -118,12 +121,12 @@ public class TransferService {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
         Asset asset = request.assetOrDefault();
-        long from = wallet(sender.id, asset);
+        long from = wallet(sender.id(), asset);
         long pool = ledger.account(asset, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId);
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.DONATION, VOLUNTEER_SOURCE,
-                sender.id.toString(), actor, memo, from, pool, request.amount()));
+                Long.toString(sender.id()), actor, memo, from, pool, request.amount()));
         Metrics.count("timebank.transfers.donations", 1);
-        return new TransferView(posted.id(), TransferType.DONATION, sender.id, null, communityId, asset,
+        return new TransferView(posted.id(), TransferType.DONATION, sender.id(), null, communityId, asset,
                 request.amount(), memo, Times.local(posted.createdAt()));
     }
 
@@ -151,8 +154,8 @@ public class TransferService {
         if (caller.isVolunteer(request.volunteerId())) {
             throw ApiException.forbidden("GRANT_TO_SELF", request.volunteerId());
         }
-        Volunteer volunteer = Volunteer.findById(request.volunteerId());
-        if (volunteer == null || !caller.covers(regions.require(volunteer.homeCommunityId).pathIds())) {
+        VolunteerRef volunteer = volunteers.find(request.volunteerId()).orElse(null);
+        if (volunteer == null || !caller.covers(regions.require(volunteer.homeCommunityId()).pathIds())) {
             // one the caller may not see is as absent as an unknown id: nobody learns who else is registered
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", request.volunteerId());
         }

@@ -46,6 +46,7 @@ import org.timebank.volunteer.api.VolunteerViews.StarLevel;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
 import org.timebank.volunteer.domain.PersonalData;
 import org.timebank.volunteer.domain.StarLevels;
+import org.timebank.volunteer.domain.VolunteerRef;
 import org.timebank.volunteer.persistence.Volunteer;
 import org.timebank.volunteer.persistence.VolunteerStore;
 
@@ -127,7 +128,12 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
 
     /** The volunteer, if the caller may see it: themself, staff serving its home community, an admin. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Volunteer visible(Caller caller, long id) {
+    public VolunteerRef visibleTo(Caller caller, long id) {
+        return visible(caller, id).ref();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Volunteer visible(Caller caller, long id) {
         Volunteer v = Volunteer.findById(id);
         if (v == null || !mayRead(caller, v)) {
             // indistinguishable from absent: no caller learns who else is registered
@@ -274,7 +280,22 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Volunteer> find(long id) {
-        return Volunteer.findByIdOptional(id);
+    public Optional<VolunteerRef> find(long id) {
+        return Volunteer.<Volunteer>findByIdOptional(id).map(Volunteer::ref);
+    }
+
+    /**
+     * Shows the volunteer on public boards or keeps them off (self, staff in scope, admin); whether
+     * that changed anything.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean showOnLeaderboards(Caller caller, long id, boolean shown) {
+        Volunteer v = visible(caller, id);
+        if (v.leaderboardHidden != shown) {
+            return false;
+        }
+        v.leaderboardHidden = !shown;
+        em.flush();
+        return true;
     }
 }
