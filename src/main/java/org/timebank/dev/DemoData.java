@@ -29,8 +29,8 @@ import org.timebank.ledger.LedgerService.Opening;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.redemption.ShopService;
 import org.timebank.redemption.api.RedemptionViews.CreateShop;
+import org.timebank.redemption.api.RedemptionViews.ItemInput;
 import org.timebank.redemption.domain.ShopKind;
-import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.api.CreateRegion;
 import org.timebank.region.domain.RegionLevel;
@@ -70,8 +70,6 @@ public class DemoData {
     HourClaimService claims;
     @Inject
     ShopService shops;
-    @Inject
-    RedemptionStore redemptionStore;
 
     public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang, long shop) {}
 
@@ -88,7 +86,7 @@ public class DemoData {
             if (regions.withCode("4201").isEmpty()) {
                 load();
             }
-            if (redemptionStore.shopNamed(id("420106004001"), SHOP_NAME).isEmpty()) {
+            if (shops.idNamed(id("420106004001"), SHOP_NAME).isEmpty()) {
                 loadShop(id("420106004001"));
             }
             Ids ids = ids();
@@ -125,9 +123,8 @@ public class DemoData {
     private void loadShop(long shouyiCommunity) {
         long shop = shops.create("system:demo",
                 new CreateShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
-        redemptionStore.insertItem(shop, "大米 5kg", 30, 20, true);
-        redemptionStore.insertItem(shop, "食用油 1L", 15, 40, true);
-        redemptionStore.insertItem(shop, "洗衣液", 10, 0, true);
+        shops.putItems(shop, List.of(new ItemInput(null, "大米 5kg", 30L, 20, true),
+                new ItemInput(null, "食用油 1L", 15L, 40, true), new ItemInput(null, "洗衣液", 10L, 0, true)));
     }
 
     /**
@@ -164,7 +161,7 @@ public class DemoData {
         Map<String, Long> volunteer = volunteers.idsByPhone(List.of(ZHANG_PHONE, LI_PHONE, WANG_PHONE));
         long shouyi = id("420106004001");
         return new Ids(id("4201"), id("420102017"), shouyi, volunteer.get(ZHANG_PHONE), volunteer.get(LI_PHONE),
-                volunteer.get(WANG_PHONE), redemptionStore.shopNamed(shouyi, SHOP_NAME).orElseThrow());
+                volunteer.get(WANG_PHONE), shops.idNamed(shouyi, SHOP_NAME).orElseThrow());
     }
 
     private long id(String code) {
