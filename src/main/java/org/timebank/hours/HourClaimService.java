@@ -45,9 +45,10 @@ import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.ledger.domain.VolunteerAccounts;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Hour claims from submission to posting: validation, scoped decisions (never on one's own hours,
@@ -62,6 +63,8 @@ public class HourClaimService {
     EntityManager em;
     @Inject
     RegionService regions;
+    @Inject
+    VolunteerService volunteers;
     @Inject
     ConversionRuleService rules;
     @Inject
@@ -102,7 +105,7 @@ public class HourClaimService {
         if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.common.Roles.STAFF)) {
             throw ApiException.forbidden("FORBIDDEN");
         }
-        Volunteer volunteer = Volunteer.findById(volunteerId);
+        VolunteerRef volunteer = volunteers.find(volunteerId).orElse(null);
         if (volunteer == null) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
         }
@@ -117,14 +120,14 @@ public class HourClaimService {
             communityId = activity.communityId;
             category = activity.category;
         } else {
-            communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId;
+            communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId();
             category = request.category() != null ? request.category() : ConversionRuleSet.DEFAULT_CATEGORY;
         }
-        Region community = Region.findById(communityId);
+        RegionRef community = regions.find(communityId).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
         }
-        if (community.level != RegionLevel.COMMUNITY) {
+        if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
         if (onBehalf && !caller.covers(community.pathIds())) {
@@ -269,7 +272,7 @@ public class HourClaimService {
 
     /** Converts and posts an approved claim in one journal transaction. */
     private void post(HourClaim claim, String reviewer) {
-        Region community = regions.require(claim.communityId);
+        RegionRef community = regions.require(claim.communityId);
         ConversionRuleStore.Stored stored = rules.inForce(community.pathIds(), claim.startsAt.toInstant())
                 .orElseThrow(() -> ApiException.unprocessable("NO_CONVERSION_RULE", claim.category));
         ConversionRuleSet set = stored.rules();
