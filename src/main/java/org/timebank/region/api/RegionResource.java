@@ -45,7 +45,7 @@ public class RegionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createRegion", summary = "Create a region (admin)",
             description = "A city has no parent; every other level sits directly under the level above it. "
-                    + "A community opens its issuance accounts with it.")
+                    + "A community's ledger accounts open when they are first needed.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RegionView.class)))
     @APIResponse(responseCode = "409", description = "REGION_NAME_EXISTS, REGION_CODE_EXISTS")
