@@ -32,7 +32,7 @@ import org.timebank.redemption.api.RedemptionViews.CreateShop;
 import org.timebank.redemption.domain.ShopKind;
 import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.region.RegionService;
-import org.timebank.region.api.CreateRegion;
+import org.timebank.region.domain.NewRegion;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
 import org.timebank.volunteer.VolunteerService;
@@ -102,14 +102,14 @@ public class DemoData {
     }
 
     private void load() {
-        long city = regions.create(new CreateRegion("武汉市", RegionLevel.CITY, null, "4201")).id();
-        long jiangan = regions.create(new CreateRegion("江岸区", RegionLevel.DISTRICT, city, "420102")).id();
-        long houhu = regions.create(new CreateRegion("后湖街道", RegionLevel.STREET, jiangan, "420102017")).id();
-        long baibuting = regions.create(new CreateRegion("百步亭花园社区", RegionLevel.COMMUNITY, houhu, "420102017001")).id();
-        long xingfu = regions.create(new CreateRegion("幸福社区", RegionLevel.COMMUNITY, houhu, "420102017002")).id();
-        long wuchang = regions.create(new CreateRegion("武昌区", RegionLevel.DISTRICT, city, "420106")).id();
-        long shouyiRoad = regions.create(new CreateRegion("首义路街道", RegionLevel.STREET, wuchang, "420106004")).id();
-        long shouyi = regions.create(new CreateRegion("首义社区", RegionLevel.COMMUNITY, shouyiRoad, "420106004001")).id();
+        long city = regions.create(new NewRegion("武汉市", RegionLevel.CITY, null, "4201")).id;
+        long jiangan = regions.create(new NewRegion("江岸区", RegionLevel.DISTRICT, city, "420102")).id;
+        long houhu = regions.create(new NewRegion("后湖街道", RegionLevel.STREET, jiangan, "420102017")).id;
+        long baibuting = regions.create(new NewRegion("百步亭花园社区", RegionLevel.COMMUNITY, houhu, "420102017001")).id;
+        long xingfu = regions.create(new NewRegion("幸福社区", RegionLevel.COMMUNITY, houhu, "420102017002")).id;
+        long wuchang = regions.create(new NewRegion("武昌区", RegionLevel.DISTRICT, city, "420106")).id;
+        long shouyiRoad = regions.create(new NewRegion("首义路街道", RegionLevel.STREET, wuchang, "420106004")).id;
+        long shouyi = regions.create(new NewRegion("首义社区", RegionLevel.COMMUNITY, shouyiRoad, "420106004001")).id;
         VolunteerView zhang = register("张晓明", ZHANG_PHONE, "11010519491231002X", baibuting);
         VolunteerView li = register("李华", LI_PHONE, null, xingfu);
         VolunteerView wang = register("王芳", WANG_PHONE, null, shouyi);

@@ -10,8 +10,7 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.ledger.LedgerService;
-import org.timebank.region.api.RegionView;
-import org.timebank.region.api.CreateRegion;
+import org.timebank.region.domain.NewRegion;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
 
@@ -24,7 +23,7 @@ public class RegionService {
 
     /** Creates a region under its parent; a community opens its issuance accounts with it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RegionView create(CreateRegion request) {
+    public Region create(NewRegion request) {
         RegionLevel expected = RegionLevel.CITY;
         if (request.parentId() != null) {
             Region parent = Region.findById(request.parentId());
@@ -44,7 +43,7 @@ public class RegionService {
         Region region = new Region();
         region.parentId = request.parentId();
         region.level = request.level();
-        region.name = request.name().strip();
+        region.name = request.name();
         region.code = request.code();
         region.persist();
         em.flush();
@@ -52,7 +51,7 @@ public class RegionService {
         if (region.level == RegionLevel.COMMUNITY) {
             ledger.openCommunityAccounts(region.id);
         }
-        return RegionView.of(region);
+        return region;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -71,12 +70,12 @@ public class RegionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RegionView> children(Long parentId, Paging paging) {
+    public Page<Region> children(Long parentId, Paging paging) {
         List<Region> rows = parentId == null
                 ? Region.find("parentId is null and id > ?1 order by id", paging.after() == null ? 0L : paging.after())
                         .page(0, paging.limit() + 1).list()
                 : Region.find("parentId = ?1 and id > ?2 order by id", parentId, paging.after() == null ? 0L : paging.after())
                         .page(0, paging.limit() + 1).list();
-        return paging.page(rows.stream().map(RegionView::of).toList(), RegionView::id);
+        return paging.page(rows, r -> r.id);
     }
 }
