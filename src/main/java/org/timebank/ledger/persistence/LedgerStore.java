@@ -105,10 +105,7 @@ public class LedgerStore {
             return known;
         }
         long id = jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "insert into account (asset, purpose, owner_type, owner_id, debits_must_not_exceed_credits, "
-                            + "credits_must_not_exceed_debits) values (?, ?, ?, ?, ?, ?) "
-                            + "on conflict (owner_type, owner_id, asset, purpose) do nothing returning id")) {
+            try (PreparedStatement s = c.prepareStatement("select ledger_open_account(?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, asset.name());
                 s.setString(2, purpose.name());
                 s.setString(3, ownerType);
@@ -116,12 +113,10 @@ public class LedgerStore {
                 s.setBoolean(5, purpose.flags().debitsMustNotExceedCredits());
                 s.setBoolean(6, purpose.flags().creditsMustNotExceedDebits());
                 try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        return r.getLong(1);
-                    }
+                    r.next();
+                    return r.getLong(1);
                 }
             }
-            return findAccountId(c, asset, purpose, ownerType, ownerId).orElseThrow();
         });
         rememberOnCommit(shared, id);
         return id;
@@ -499,7 +494,7 @@ public class LedgerStore {
     public void lockAccounts(List<Long> ids) {
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "select id from account where id = any (?) order by id for no key update")) {
+                    "select id from ledger_lock_accounts(?)")) {
                 s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -518,7 +513,7 @@ public class LedgerStore {
     public List<AccountRow> lockedAccounts(List<Long> ids) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    ACCOUNT_SELECT + "where a.id = any (?) order by a.id for no key update of a")) {
+                    "select * from ledger_lock_accounts(?)")) {
                 s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
                 try (ResultSet r = s.executeQuery()) {
                     return accountRows(r);
@@ -531,10 +526,11 @@ public class LedgerStore {
     public boolean lockTransaction(long id) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "select 1 from journal_transaction where id = ? for no key update")) {
+                    "select ledger_lock_transaction(?)")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next();
+                    r.next();
+                    return r.getBoolean(1);
                 }
             }
         });
@@ -545,13 +541,14 @@ public class LedgerStore {
     public void insertHold(long id, long debitAccountId, long creditAccountId, long amount, Instant expiresAt) {
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "insert into hold (id, debit_account_id, credit_account_id, amount, expires_at) values (?, ?, ?, ?, ?)")) {
+                    "select ledger_open_hold(?, ?, ?, ?, ?)")) {
                 s.setLong(1, id);
                 s.setLong(2, debitAccountId);
                 s.setLong(3, creditAccountId);
                 s.setLong(4, amount);
                 s.setTimestamp(5, Timestamp.from(expiresAt));
-                return s.executeUpdate();
+                s.executeQuery().close();
+                return null;
             }
         });
     }
@@ -580,7 +577,7 @@ public class LedgerStore {
     public Optional<Hold> lockHold(long id) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "select id, debit_account_id, credit_account_id, amount, expires_at, status from hold where id = ? for update")) {
+                    "select id, debit_account_id, credit_account_id, amount, expires_at, status from ledger_lock_hold(?)")) {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -596,11 +593,16 @@ public class LedgerStore {
     public void markHold(long id, Hold.Status status, Long postedAmount) {
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "update hold set status = ?, posted_amount = ?, resolved_at = now() where id = ? and status = 'PENDING'")) {
-                s.setString(1, status.name());
-                setLong(s, 2, postedAmount);
-                s.setLong(3, id);
-                if (s.executeUpdate() != 1) {
+                    "select ledger_resolve_hold(?, ?, ?)")) {
+                s.setLong(1, id);
+                s.setString(2, status.name());
+                setLong(s, 3, postedAmount);
+                boolean resolved;
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    resolved = r.getBoolean(1);
+                }
+                if (!resolved) {
                     throw new IllegalStateException("hold " + id + " was not pending");
                 }
                 return null;
@@ -612,8 +614,7 @@ public class LedgerStore {
     public List<Long> expiredHolds(int limit) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "select id from hold where status = 'PENDING' and expires_at <= now() order by expires_at limit ? "
-                            + "for update skip locked")) {
+                    "select ledger_expired_holds(?)")) {
                 s.setInt(1, limit);
                 List<Long> ids = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -629,11 +630,12 @@ public class LedgerStore {
     public void recordOpeningBalance(long accountId, long transactionId, long importId) {
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "insert into opening_balance (account_id, transaction_id, import_id) values (?, ?, ?)")) {
+                    "select ledger_record_opening_balance(?, ?, ?)")) {
                 s.setLong(1, accountId);
                 s.setLong(2, transactionId);
                 s.setLong(3, importId);
-                return s.executeUpdate();
+                s.executeQuery().close();
+                return null;
             }
         });
     }
@@ -657,7 +659,7 @@ public class LedgerStore {
     public long insertImport(String actor, int lines) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "insert into ledger_import (actor, line_count) values (?, ?) returning id")) {
+                    "select ledger_begin_import(?, ?)")) {
                 s.setString(1, actor);
                 s.setInt(2, lines);
                 try (ResultSet r = s.executeQuery()) {
