@@ -107,7 +107,7 @@ public class LedgerResource {
             throw new ApiException(413, "IMPORT_TOO_LARGE", maxImportBytes);
         }
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/imports", csv, () -> {
-            ImportResult result = imports.run(csv, caller.subject());
+            ImportResult result = ImportResult.of(imports.run(csv, caller.subject()));
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/imports/" + result.importId()), result);
         });
     }
