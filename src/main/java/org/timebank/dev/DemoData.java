@@ -28,7 +28,7 @@ import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.LedgerService.Opening;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.redemption.ShopService;
-import org.timebank.redemption.api.RedemptionViews.CreateShop;
+import org.timebank.redemption.domain.NewShop;
 import org.timebank.redemption.domain.ShopKind;
 import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.region.RegionService;
@@ -126,7 +126,7 @@ public class DemoData {
     /** The demo shop operator's: a charity supermarket in 首义社区 with a small catalogue. */
     private void loadShop(long shouyiCommunity) {
         long shop = shops.create("system:demo",
-                new CreateShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
+                new NewShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
         redemptionStore.insertItem(shop, "大米 5kg", 30, 20, true);
         redemptionStore.insertItem(shop, "食用油 1L", 15, 40, true);
         redemptionStore.insertItem(shop, "洗衣液", 10, 0, true);
