@@ -17,9 +17,8 @@ import org.timebank.common.Times;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
 import org.timebank.hours.HourClaimService;
-import org.timebank.hours.api.HoursViews.CategoryRate;
-import org.timebank.hours.api.HoursViews.HoursCap;
-import org.timebank.hours.api.HoursViews.PutConversionRules;
+import org.timebank.hours.domain.NewConversionRules;
+import org.timebank.hours.domain.NewConversionRules.Rate;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.domain.Rounding;
 import org.jboss.logging.Logger;
@@ -137,13 +136,13 @@ public class DemoData {
      * for 幸福社区, and claims waiting for review, so that staff can try decisions in Swagger UI.
      */
     private void loadHours(Ids ids) {
-        OffsetDateTime since = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
-        rules.put(ids.city(), new PutConversionRules(since, 1, Rounding.DOWN, List.of(
-                new CategoryRate("DEFAULT", BigDecimal.ONE),
-                new CategoryRate("ELDERLY_VISIT", BigDecimal.valueOf(2))), null, null), "system:demo");
-        rules.put(ids.shouyiCommunity(), new PutConversionRules(since, 15, Rounding.HALF_UP, List.of(
-                new CategoryRate("DEFAULT", BigDecimal.ONE),
-                new CategoryRate("KITCHEN", BigDecimal.valueOf(6))), new HoursCap(90_000L, OverCap.DONATE_TO_POOL), null),
+        Instant since = OffsetDateTime.parse("2026-01-01T00:00:00+08:00").toInstant();
+        rules.put(ids.city(), new NewConversionRules(since, 1, Rounding.DOWN, List.of(
+                new Rate("DEFAULT", BigDecimal.ONE),
+                new Rate("ELDERLY_VISIT", BigDecimal.valueOf(2))), null, null, false), "system:demo");
+        rules.put(ids.shouyiCommunity(), new NewConversionRules(since, 15, Rounding.HALF_UP, List.of(
+                new Rate("DEFAULT", BigDecimal.ONE),
+                new Rate("KITCHEN", BigDecimal.valueOf(6))), 90_000L, OverCap.DONATE_TO_POOL, false),
                 "system:demo");
         long xingfu = Region.<Region>find("code", "420102017002").firstResult().id;
         budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");
