@@ -19,6 +19,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
 import org.timebank.hours.api.HoursViews.ClaimView;
+import org.timebank.hours.domain.Enrollment;
+import org.timebank.hours.domain.NewActivity;
 import org.timebank.hours.persistence.Activity;
 
 /** The JSON shapes of activities: publishing, enrolling, attendance and check-in codes. */
@@ -41,7 +43,13 @@ public final class ActivityViews {
                     example = "6") BigDecimal pointsPerHour,
             @Schema(description = "whether volunteers who did not enroll may attend: staff record them and they check in "
                     + "like the enrolled (default false: only enrolled volunteers)", defaultValue = "false")
-            Boolean walkInsWelcome) {}
+            Boolean walkInsWelcome) {
+
+        public NewActivity command() {
+            return new NewActivity(communityId, title, category, place, startsAt.toInstant(), endsAt.toInstant(), capacity,
+                    pointsPerHour, Boolean.TRUE.equals(walkInsWelcome));
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Activity")
@@ -74,7 +82,11 @@ public final class ActivityViews {
     public record Enroll() {}
 
     @Schema(name = "Enrollment")
-    public record EnrollmentView(long activityId, long volunteerId, OffsetDateTime enrolledAt) {}
+    public record EnrollmentView(long activityId, long volunteerId, OffsetDateTime enrolledAt) {
+        public static EnrollmentView of(Enrollment e) {
+            return new EnrollmentView(e.activityId(), e.volunteerId(), Times.local(e.enrolledAt()));
+        }
+    }
 
     @Schema(name = "AttendanceRecord", description = "one volunteer's time at the activity")
     public record AttendanceRecord(
