@@ -219,7 +219,8 @@ public class ActivityResource {
     public Response attend(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull Attendance request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/attendance",
-                request, () -> new Idempotency.Outcome(201, attendance.record(caller, id, request), null));
+                request, () -> new Idempotency.Outcome(201, new AttendanceView(id, attendance.record(caller, id, request.lines())
+                        .stream().map(ClaimView::of).toList()), null));
     }
 
     @POST
@@ -235,7 +236,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     public Response issueCode(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/checkin-codes",
-                "", () -> new Idempotency.Outcome(201, attendance.issueCode(caller, id), null));
+                "", () -> new Idempotency.Outcome(201, CheckinCodeView.of(attendance.issueCode(caller, id)), null));
     }
 
     @POST
@@ -262,7 +263,7 @@ public class ActivityResource {
                             @Valid @NotNull CheckIn request) {
         return attempts.guard(checkInLimits(id), AttendanceService.WRONG_CODE, () -> idempotency.write(caller.subject(),
                 idempotencyKey, false, "POST /activities/" + id + "/check-ins", request, () -> {
-                    ClaimView claim = attendance.checkIn(caller, id, request);
+                    ClaimView claim = ClaimView.of(attendance.checkIn(caller, id, request.command()));
                     return Idempotency.Outcome.created(URI.create("/api/v1/hour-claims/" + claim.id()), claim);
                 }));
     }
