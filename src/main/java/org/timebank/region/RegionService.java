@@ -9,7 +9,6 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.ledger.LedgerService;
 import org.timebank.region.domain.NewRegion;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
@@ -18,10 +17,8 @@ import org.timebank.region.persistence.Region;
 public class RegionService {
     @Inject
     EntityManager em;
-    @Inject
-    LedgerService ledger;
 
-    /** Creates a region under its parent; a community opens its issuance accounts with it. */
+    /** Creates a region under its parent. A community's ledger accounts open on their first need, not here. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Region create(NewRegion request) {
         RegionLevel expected = RegionLevel.CITY;
@@ -48,9 +45,6 @@ public class RegionService {
         region.persist();
         em.flush();
         em.refresh(region);
-        if (region.level == RegionLevel.COMMUNITY) {
-            ledger.openCommunityAccounts(region.id);
-        }
         return region;
     }
 
