@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
-import org.timebank.ledger.api.LedgerRequests.ImportResult;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Opening;
 import org.timebank.ledger.domain.OpeningBalanceCsv;
+import org.timebank.ledger.domain.OpeningBalancesImported;
 import org.timebank.ledger.domain.Wallets;
 import org.timebank.ledger.persistence.ImportStore;
 
@@ -50,7 +50,7 @@ public class OpeningBalanceImport {
     int maxLines;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public ImportResult run(String csv, String actor) {
+    public OpeningBalancesImported run(String csv, String actor) {
         List<ApiException.Item> errors = new ArrayList<>();
         OpeningBalanceCsv.KeyColumn key;
         List<OpeningBalanceCsv.Line> lines;
@@ -75,7 +75,7 @@ public class OpeningBalanceImport {
         long importId = ledger.importOpeningBalances(openings, actor);
         long minutes = openings.stream().filter(o -> o.asset() == Asset.HOURS).mapToLong(Opening::amount).sum();
         long points = openings.stream().filter(o -> o.asset() == Asset.POINTS).mapToLong(Opening::amount).sum();
-        return new ImportResult(importId, openings.size(), minutes, points);
+        return new OpeningBalancesImported(importId, openings.size(), minutes, points);
     }
 
     /** The well-formed lines, checked against the data: the volunteer exists, the account has no opening balance yet. */

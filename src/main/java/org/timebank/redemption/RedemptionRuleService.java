@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import org.timebank.common.Jdbc;
-import org.timebank.redemption.api.RedemptionRuleViews.RedemptionRuleView;
+import org.timebank.redemption.domain.RedemptionRuleInForce;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionRef;
 
@@ -24,7 +24,7 @@ public class RedemptionRuleService {
     RegionService regions;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public RedemptionRuleView put(long regionId, Long minMinutes) {
+    public RedemptionRuleInForce put(long regionId, Long minMinutes) {
         regions.require(regionId);
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("insert into redemption_rule (region_id, min_minutes) values (?, ?) "
@@ -42,7 +42,7 @@ public class RedemptionRuleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RedemptionRuleView get(long regionId) {
+    public RedemptionRuleInForce get(long regionId) {
         RegionRef region = regions.require(regionId);
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("select region_id, min_minutes from redemption_rule "
@@ -52,9 +52,9 @@ public class RedemptionRuleService {
                 s.setArray(2, path);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
-                        return new RedemptionRuleView(regionId, null, null);
+                        return new RedemptionRuleInForce(regionId, null, null);
                     }
-                    return new RedemptionRuleView(regionId, (Long) r.getObject(2, Long.class), r.getLong(1));
+                    return new RedemptionRuleInForce(regionId, (Long) r.getObject(2, Long.class), r.getLong(1));
                 }
             }
         });

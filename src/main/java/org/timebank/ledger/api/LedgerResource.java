@@ -119,7 +119,7 @@ public class LedgerResource {
             throw new ApiException(413, "IMPORT_TOO_LARGE", maxImportBytes);
         }
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/imports", csv, () -> {
-            ImportResult result = imports.run(csv, caller.subject());
+            ImportResult result = ImportResult.of(imports.run(csv, caller.subject()));
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/imports/" + result.importId()), result);
         });
     }
@@ -169,7 +169,7 @@ public class LedgerResource {
                     + "true when credits equal debits per asset, posted and pending, and every account's stored "
                     + "balance equals the sum of its postings.")
     public TrialBalanceView trialBalance() {
-        return audit.trialBalance();
+        return TrialBalanceView.of(audit.trialBalance());
     }
 
     @GET
@@ -190,7 +190,7 @@ public class LedgerResource {
             @QueryParam("checkpointHash") @Parameter(description = "the hash it states, hex",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-fA-F]{64}$")) String checkpointHash) {
         if (checkpointSeq == null && checkpointHash == null) {
-            return audit.verify();
+            return VerificationView.of(audit.verify());
         }
         long seq;
         byte[] hash;
@@ -203,7 +203,7 @@ public class LedgerResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("INVALID_CHECKPOINT");
         }
-        return audit.verify(seq, hash);
+        return VerificationView.of(audit.verify(seq, hash));
     }
 
     @GET
