@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
+import org.timebank.common.ImportConfig;
 import org.timebank.common.Tx;
 import org.timebank.ledger.LedgerAudit;
 import org.timebank.ledger.LedgerService;
@@ -61,8 +61,8 @@ public class LedgerResource {
     @Inject
     Tx tx;
 
-    @ConfigProperty(name = "timebank.import.max-bytes", defaultValue = "2097152")
-    int maxImportBytes;
+    @Inject
+    ImportConfig importConfig;
 
     @POST
     @Path("/adjustments")
@@ -103,8 +103,8 @@ public class LedgerResource {
         if (csv == null || csv.isBlank()) {
             throw ApiException.badRequest("MISSING_BODY");
         }
-        if (csv.getBytes(StandardCharsets.UTF_8).length > maxImportBytes) {
-            throw new ApiException(413, "IMPORT_TOO_LARGE", maxImportBytes);
+        if (csv.getBytes(StandardCharsets.UTF_8).length > importConfig.maxBytes()) {
+            throw new ApiException(413, "IMPORT_TOO_LARGE", importConfig.maxBytes());
         }
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/imports", csv, () -> {
             ImportResult result = imports.run(csv, caller.subject());
