@@ -132,11 +132,14 @@ try {
   check((await till.locator("[data-test=refunded]").innerText()).trim() === String(world.refunded),
     `and ${world.refunded} refunded`);
   check((await till.locator("[data-test=net]").innerText()).trim() === String(net), `and ${net} owed`);
+  check((await till.locator("[data-test=ledger-checkpoint]").innerText()).includes(`#${world.checkpoint}`),
+    `the statement prints the ledger's checkpoint #${world.checkpoint} to keep`);
   await shots(till, "shop-statement");
   const month = await till.locator("[data-test=month]").inputValue();
   const [download] = await Promise.all([till.waitForEvent("download"), till.click("[data-test=download]")]);
   check(download.suggestedFilename() === `shop-${world.shopId}-${month}.csv`, `the file is named ${download.suggestedFilename()}`);
-  const csv = readFileSync(await download.path(), "utf8").split(/\r?\n/).filter(Boolean);
+  // the table, up to the blank line before the ledger checkpoint (when one has been signed)
+  const csv = readFileSync(await download.path(), "utf8").split(/\r?\n\r?\n/)[0].split(/\r?\n/).filter(Boolean);
   check(csv[0] === "type,id,redemption_id,volunteer_id,at,points", "the CSV starts with its header");
   check(csv.filter((l) => l.startsWith("REDEMPTION,")).length === world.earlier + 1, "it lists every redemption");
   check(csv.some((l) => l.startsWith("REFUND,") && l.endsWith(`,-${world.refunded}`)), "and the refund, negative");

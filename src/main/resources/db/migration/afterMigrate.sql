@@ -3,14 +3,17 @@
 --
 -- Where Flyway migrates as the schema's owner (QUARKUS_FLYWAY_USERNAME) and the service runs as
 -- another role (QUARKUS_DATASOURCE_USERNAME, the placeholder service_role), that role gets what the
--- service needs and no more: on the journal, SELECT and INSERT only. The append-only triggers
--- refuse UPDATE, DELETE and TRUNCATE of anyone, but the tables' owner could disable them; the
--- service's role cannot (ALTER TABLE needs ownership), nor change the schema. Where both are one
--- role (dev, test, a single-role deployment), there is nothing to grant.
+-- service needs and no more: the ledger's tables (journal, chain, accounts, holds, imports) it may
+-- only read; it writes them through the ledger's functions, which run as their owner (V12_1), and
+-- it may execute those. The append-only triggers refuse UPDATE, DELETE and TRUNCATE of anyone, but
+-- the tables' owner could disable them; the service's role cannot (ALTER TABLE needs ownership),
+-- nor change the schema. Where both are one role (dev, test, a single-role deployment), there is
+-- nothing to grant.
 do $$
 declare
     service text := '${service_role}';
-    journal text[] := array['journal_transaction', 'posting', 'journal_chain', 'opening_balance'];
+    ledger text[] := array['journal_transaction', 'posting', 'journal_chain', 'journal_unsealed', 'opening_balance',
+                           'ledger_import', 'account', 'account_delta', 'hold'];
     t text;
     kind "char";
 begin
@@ -27,12 +30,13 @@ begin
     loop
         if kind in ('v', 'm') then
             execute format('grant select on %I.%I to %I', '${flyway:defaultSchema}', t, service);
-        elsif t = any (journal) then
-            execute format('grant select, insert on %I.%I to %I', '${flyway:defaultSchema}', t, service);
-            execute format('revoke update, delete, truncate on %I.%I from %I', '${flyway:defaultSchema}', t, service);
+        elsif t = any (ledger) then
+            execute format('grant select on %I.%I to %I', '${flyway:defaultSchema}', t, service);
+            execute format('revoke insert, update, delete, truncate on %I.%I from %I', '${flyway:defaultSchema}', t, service);
         else
             execute format('grant select, insert, update, delete on %I.%I to %I', '${flyway:defaultSchema}', t, service);
         end if;
     end loop;
     execute format('grant usage, select on all sequences in schema %I to %I', '${flyway:defaultSchema}', service);
+    execute format('grant execute on all functions in schema %I to %I', '${flyway:defaultSchema}', service);
 end $$;

@@ -307,6 +307,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/checkpoint-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that sign checkpoints (anyone signed in)
+         * @description The current key and the keys of earlier signing keys still trusted. Pin the key out of band (README "Checkpoints"): a key read from the service proves only what the service says.
+         */
+        get: operations["listLedgerCheckpointKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed checkpoints of the hash chain, newest first (anyone signed in)
+         * @description Every hour (timebank.ledger.checkpoints.every) the service signs the chain's last sealed link with an Ed25519 key the database does not hold. Keep a checkpoint: GET /ledger/verification with it shows whether the history up to it was rewritten since. Verify a signature with the key named by `keyId` (GET /ledger/checkpoint-keys) over the bytes of `signedText`.
+         */
+        get: operations["listLedgerCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/imports": {
         parameters: {
             query?: never;
@@ -393,7 +433,7 @@ export interface paths {
         };
         /**
          * Recompute the hash chain from the journal (admin)
-         * @description Rebuilds every link from the stored transactions and postings and compares it with the stored hash. `valid` is false at the first mismatch, or when a transaction is neither sealed nor queued for sealing.
+         * @description Rebuilds every link from the stored transactions and postings and compares it with the stored hash, with every stored signed checkpoint, and with the checkpoint given in `checkpointSeq` and `checkpointHash` (one kept from a shop statement or from GET /ledger/checkpoints). `valid` is false at the first mismatch, when a transaction is neither sealed nor queued for sealing, or when a checkpoint disagrees: a rewrite of history that recomputed the whole chain still disagrees with the checkpoints signed before it.
          */
         get: operations["verifyChain"];
         put?: never;
@@ -1287,6 +1327,18 @@ export interface components {
             code: string;
             expiresAt: components["schemas"]["OffsetDateTime"];
         };
+        /** @description A checkpoint compared with the chain recomputed from the journal */
+        CheckpointCheck: {
+            /**
+             * Format: int64
+             * @example 1200
+             */
+            seq: number;
+            /** @description the hash the checkpoint states (hex) */
+            hash: string;
+            /** @description MATCHES: the recomputed link has this hash; DIFFERS: it has another (history up to it was rewritten); NOT_SEALED: the chain has no such link (it was cut short); SIGNATURE_INVALID: no known key signed it */
+            outcome: components["schemas"]["Outcome"];
+        };
         ConversionRuleSet: {
             /**
              * Format: int32
@@ -1689,6 +1741,46 @@ export interface components {
             /** @description false keeps the volunteer off public boards */
             shownOnBoards: boolean;
         };
+        /** @description A signed statement that the hash chain's link `seq` had hash `hash` at `signedAt`. Keep one: verification against it shows whether history up to it was rewritten. */
+        LedgerCheckpoint: {
+            /**
+             * Format: int64
+             * @example 1200
+             */
+            seq: number;
+            /**
+             * @description the link's hash, hex
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            hash: string;
+            signedAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * @description id of the signing key (see /api/v1/ledger/checkpoint-keys)
+             * @example 3fa1c0de2b9e4d71
+             */
+            keyId: string;
+            /** @description Ed25519 signature of `signedText`, base64 */
+            signature: string;
+            /**
+             * @description exactly the bytes signed (UTF-8): a fixed first line, then seq, hash and the signing time (ISO-8601, UTC), one per line
+             * @example timebank-ledger-checkpoint:v1
+             *     1200
+             *     9f86d0...
+             *     2026-11-30T09:00:00.123456Z
+             */
+            signedText: string;
+        };
+        /** @description A public key that signs, or signed, checkpoints */
+        LedgerCheckpointKey: {
+            /** @example 3fa1c0de2b9e4d71 */
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description X.509 SubjectPublicKeyInfo, DER, base64 */
+            publicKey: string;
+            /** @description true for the key signing new checkpoints */
+            current: boolean;
+        };
         /** Format: date */
         LocalDate: string;
         /** @description Who the caller is. Each part is present when the token's groups call for it. */
@@ -1746,9 +1838,16 @@ export interface components {
          */
         OffsetDateTime: string;
         /** @enum {string} */
+        Outcome: "MATCHES" | "DIFFERS" | "NOT_SEALED" | "SIGNATURE_INVALID";
+        /** @enum {string} */
         OverCap: "DONATE_TO_POOL" | "REFUSE";
         PageActivityView: {
             items: components["schemas"]["Activity"][];
+            /** @description opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PageCheckpointView: {
+            items: components["schemas"]["LedgerCheckpoint"][];
             /** @description opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -2208,6 +2307,8 @@ export interface components {
              */
             netPoints: number;
             lines: components["schemas"]["StatementLine"][];
+            /** @description the ledger's latest signed checkpoint when the statement was made (absent before the first): keep it with the statement, so that a later rewrite of history can be shown (GET /ledger/verification) */
+            ledgerCheckpoint: ((components["schemas"]["LedgerCheckpoint"] | null) | null) | components["schemas"]["LedgerCheckpoint"] | null;
         };
         StarLevel: {
             /**
@@ -2402,6 +2503,16 @@ export interface components {
              * @description transaction id of the first mismatch
              */
             firstMismatchTransactionId?: number;
+            /**
+             * Format: int64
+             * @description stored signed checkpoints whose link recomputed to the hash they signed
+             * @example 24
+             */
+            checkpointsChecked: number;
+            /** @description stored checkpoints that disagree with the recomputed chain or whose signature no known key made (at most 10, oldest first); empty when all agree */
+            checkpointFailures?: components["schemas"]["CheckpointCheck"][];
+            /** @description the checkpoint the caller supplied, checked against the recomputed chain; absent when none was supplied */
+            suppliedCheckpoint?: components["schemas"]["CheckpointCheck"];
         };
         /** @description Personal numbers are only ever shown masked */
         Volunteer: {
@@ -3956,6 +4067,121 @@ export interface operations {
             };
         };
     };
+    listLedgerCheckpointKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheckpointKey"][];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLedgerCheckpoints: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of checkpoints, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageCheckpointView"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importOpeningBalances: {
         parameters: {
             query?: never;
@@ -4261,14 +4487,19 @@ export interface operations {
     };
     verifyChain: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the hash it states, hex */
+                checkpointHash?: string;
+                /** @description the link a kept checkpoint names */
+                checkpointSeq?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The chain, recomputed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4277,7 +4508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Verification"];
                 };
             };
-            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            /** @description INVALID_CHECKPOINT (give both or neither; the hash is 64 hex digits) */
             400: {
                 headers: {
                     [name: string]: unknown;

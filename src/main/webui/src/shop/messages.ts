@@ -4,6 +4,7 @@ export default {
     shop: {
       navTill: "收银台",
       nav: "商家菜单", navRedemptions: "兑换记录", navStatement: "月结单", navCatalogue: "商品管理",
+      checkpoint: "账本检查点 #{seq}（{at} 签名）：请与月结单一并保存，日后可据此核验账目未被改写。",
       scan: "扫码", scanHint: "请志愿者打开付款码，对准框内",
       redemptions: "本店的兑换记录", noRedemptions: "还没有兑换记录", pages: "翻页",
       newer: "上一页", older: "下一页", page: "第 {n} 页",
@@ -29,6 +30,7 @@ export default {
     shop: {
       navTill: "Till",
       nav: "Shop menu", navRedemptions: "Redemptions", navStatement: "Statement", navCatalogue: "Catalogue",
+      checkpoint: "Ledger checkpoint #{seq} (signed {at}): keep it with the statement; it lets anyone show later that the books were not rewritten.",
       scan: "Scan", scanHint: "Ask the volunteer to open the payment code; hold it inside the frame",
       redemptions: "The shop's redemptions", noRedemptions: "No redemptions yet", pages: "Pages",
       newer: "Newer", older: "Older", page: "Page {n}",

@@ -12,13 +12,13 @@ import org.timebank.common.Times;
 import org.timebank.expiry.api.ExpiryViews.PointsExpiryView;
 import org.timebank.expiry.domain.PointsExpiry;
 import org.timebank.expiry.persistence.ExpiryStore;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.ledger.persistence.LedgerStore;
-import org.timebank.ledger.persistence.LedgerStore.AccountRow;
 import org.timebank.region.RegionService;
 import org.timebank.region.persistence.Region;
 
@@ -30,7 +30,7 @@ public class PointsExpiryService {
     @Inject
     ExpiryStore store;
     @Inject
-    LedgerStore ledgerStore;
+    LedgerAccounts accounts;
     @Inject
     LedgerService ledger;
     @Inject
@@ -74,7 +74,7 @@ public class PointsExpiryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long expire(long walletId, Instant now) {
-        AccountRow wallet = ledgerStore.lockedAccounts(List.of(walletId)).stream().findFirst().orElseThrow();
+        Account wallet = accounts.locked(List.of(walletId)).stream().findFirst().orElseThrow();
         if (wallet.asset() != Asset.POINTS || wallet.purpose() != AccountPurpose.VOLUNTEER_WALLET) {
             throw new IllegalArgumentException("account " + walletId + " is not a points wallet");
         }
@@ -91,7 +91,7 @@ public class PointsExpiryService {
         String memo = "earned up to " + Times.local(policy.cutoff(now).atOffset(ZoneOffset.UTC)) + ", "
                 + policy.months() + " months";
         ledger.post(Entry.transfer(TransactionKind.EXPIRY, "REGION", Long.toString(rule.get().regionId()), ACTOR, memo,
-                walletId, ledger.systemAccount(Asset.POINTS, AccountPurpose.BREAKAGE), due));
+                walletId, accounts.systemAccount(Asset.POINTS, AccountPurpose.BREAKAGE), due));
         Metrics.count("timebank.points.expired", due);
         return due;
     }

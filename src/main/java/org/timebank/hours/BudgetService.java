@@ -11,13 +11,15 @@ import org.timebank.common.Paging;
 import org.timebank.common.Times;
 import org.timebank.hours.api.BudgetViews.BudgetView;
 import org.timebank.hours.api.BudgetViews.FundingEntry;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.domain.Account;
+import org.timebank.ledger.domain.AccountPosting;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
@@ -34,13 +36,13 @@ public class BudgetService {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public BudgetView fund(long communityId, long points, String memo, String actor) {
         community(communityId);
-        long fund = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_FUND, LedgerService.REGION, communityId);
-        long budget = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, communityId);
+        long fund = accounts.communityAccount(communityId, Asset.POINTS, AccountPurpose.COMMUNITY_FUND);
+        long budget = accounts.communityAccount(communityId, Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET);
         ledger.post(Entry.transfer(TransactionKind.BUDGET_FUNDING, "REGION", Long.toString(communityId), actor, memo,
                 fund, budget, points));
         return view(communityId);
@@ -76,21 +78,21 @@ public class BudgetService {
         if (!caller.covers(community(communityId).pathIds())) {
             throw ApiException.notFound("REGION_NOT_FOUND", communityId);
         }
-        Optional<Long> fund = store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_FUND, LedgerService.REGION, communityId);
+        Optional<Long> fund = accounts.openedCommunityAccount(communityId, Asset.POINTS, AccountPurpose.COMMUNITY_FUND);
         if (fund.isEmpty()) {
             return paging.page(List.of(), FundingEntry::transactionId);
         }
-        List<FundingEntry> rows = store.history(List.of(fund.get()), paging.after(), paging.limit() + 1).stream()
-                .map(h -> new FundingEntry(h.id(), h.kind(),
-                        -h.postings().stream().mapToLong(LedgerStore.PostingRow::amount).sum(),
+        List<FundingEntry> rows = ledger.history(List.of(fund.get()), paging.after(), paging.limit() + 1).stream()
+                .map(h -> new FundingEntry(h.id(), h.kind().name(),
+                        -h.postings().stream().mapToLong(AccountPosting::amount).sum(),
                         h.memo(), h.actor(), Times.local(h.createdAt())))
                 .toList();
         return paging.page(rows, FundingEntry::transactionId);
     }
 
     private Optional<Balance> balance(AccountPurpose purpose, long communityId) {
-        return store.accountId(Asset.POINTS, purpose, LedgerService.REGION, communityId).flatMap(store::account)
-                .map(LedgerStore.AccountRow::balance);
+        return accounts.openedCommunityAccount(communityId, Asset.POINTS, purpose).flatMap(accounts::account)
+                .map(Account::balance);
     }
 
     private Region community(long id) {

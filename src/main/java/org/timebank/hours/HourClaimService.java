@@ -28,8 +28,9 @@ import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
 import org.timebank.leaderboard.LeaderboardService;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
-import org.timebank.ledger.LedgerService.VolunteerAccounts;
+import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
@@ -37,7 +38,7 @@ import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.Phase;
 import org.timebank.ledger.domain.Posting;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.domain.VolunteerAccounts;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
@@ -62,7 +63,7 @@ public class HourClaimService {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     LeaderboardService leaderboards;
 
@@ -240,30 +241,20 @@ public class HourClaimService {
         return claim;
     }
 
-    /** The claim's volunteer, community and the accounts an approval or its reversal touch. */
-    private record Parties(VolunteerAccounts wallets, ApprovalPostings.Accounts accounts, Optional<Long> budget) {}
+    /** The accounts an approval or its reversal touch, and the community's budget if it has one. */
+    private record Parties(ApprovalPostings.Accounts accounts, Optional<Long> budget) {}
 
     private Parties parties(HourClaim claim) {
-        // the volunteer's accounts in one round trip; the debt accounts open on first need
-        Map<String, Long> own = store.accountIdsOf(LedgerService.VOLUNTEER, claim.volunteerId);
-        long volunteer = claim.volunteerId;
-        VolunteerAccounts wallets = LedgerService.wallets(volunteer, own);
+        VolunteerAccounts volunteer = accounts.volunteerAccounts(claim.volunteerId);
         long community = claim.communityId;
-        Optional<Long> budget = store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET, LedgerService.REGION, community);
-        long pointsIssuance = ledger.account(Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION, community);
-        ApprovalPostings.Accounts accounts = new ApprovalPostings.Accounts(
-                wallets.hoursAccountId(), wallets.pointsAccountId(),
-                ownOrOpen(own, Asset.HOURS, AccountPurpose.VOLUNTEER_DEBT, volunteer),
-                ownOrOpen(own, Asset.POINTS, AccountPurpose.VOLUNTEER_DEBT, volunteer),
-                ledger.account(Asset.HOURS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION, community),
+        Optional<Long> budget = accounts.openedCommunityAccount(community, Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET);
+        long pointsIssuance = accounts.communityAccount(community, Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE);
+        return new Parties(new ApprovalPostings.Accounts(
+                volunteer.wallets().hoursAccountId(), volunteer.wallets().pointsAccountId(),
+                volunteer.hoursDebtAccountId(), volunteer.pointsDebtAccountId(),
+                accounts.communityAccount(community, Asset.HOURS, AccountPurpose.COMMUNITY_ISSUANCE),
                 budget.orElse(pointsIssuance),
-                ledger.account(Asset.HOURS, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, community));
-        return new Parties(wallets, accounts, budget);
-    }
-
-    private long ownOrOpen(Map<String, Long> own, Asset asset, AccountPurpose purpose, long volunteerId) {
-        Long id = own.get(LedgerStore.key(asset, purpose));
-        return id != null ? id : ledger.account(asset, purpose, LedgerService.VOLUNTEER, volunteerId);
+                accounts.communityAccount(community, Asset.HOURS, AccountPurpose.COMMUNITY_POOL)), budget);
     }
 
     /** Converts and posts an approved claim in one journal transaction. */
@@ -309,8 +300,7 @@ public class HourClaimService {
 
     /** Locks the accounts (in id order) and reads their balances, which then hold until the posting. */
     private Map<Long, Balance> lockedBalances(List<Long> ids) {
-        return store.lockedAccounts(ids).stream()
-                .collect(Collectors.toMap(LedgerStore.AccountRow::id, LedgerStore.AccountRow::balance));
+        return accounts.locked(ids).stream().collect(Collectors.toMap(Account::id, Account::balance));
     }
 
     private static long owed(Balance debt) {
@@ -329,8 +319,7 @@ public class HourClaimService {
         }
         Parties parties = parties(claim);
         ApprovalPostings.Accounts a = parties.accounts();
-        List<Posting> approval = store.transaction(claim.transactionId).orElseThrow().postings().stream()
-                .map(p -> new Posting(p.accountId(), p.phase(), p.amount())).toList();
+        List<Posting> approval = ledger.transaction(claim.transactionId).orElseThrow().entryPostings();
         List<Long> checked = new ArrayList<>(List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt()));
         if (approval.stream().anyMatch(p -> p.accountId() == a.hoursPool())) {
             checked.add(a.hoursPool());

@@ -2,22 +2,31 @@ package org.timebank.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.timebank.common.Tx;
 import org.timebank.ledger.api.Views.AssetTrialBalance;
 import org.timebank.ledger.api.Views.BalanceView;
 import org.timebank.ledger.api.Views.ChainView;
+import org.timebank.ledger.api.Views.CheckpointCheck;
+import org.timebank.ledger.api.Views.CheckpointCheck.Outcome;
 import org.timebank.ledger.api.Views.TrialBalanceView;
 import org.timebank.ledger.api.Views.VerificationView;
 import org.timebank.ledger.domain.ChainHash;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.domain.Checkpoint;
+import org.timebank.ledger.persistence.AuditStore;
 
 /** The checks an auditor runs: the trial balance and the hash chain, each read in one snapshot. */
 @ApplicationScoped
 public class LedgerAudit {
     @Inject
-    LedgerStore store;
+    AuditStore store;
+    @Inject
+    LedgerCheckpoints checkpoints;
     @Inject
     Tx tx;
 
@@ -36,13 +45,34 @@ public class LedgerAudit {
         });
     }
 
-    /** Recomputes every sealed link from the journal itself (not from the sealer's SQL) and compares. */
+    /** {@link #verify(Long, byte[])} without a checkpoint of the caller's. */
     public VerificationView verify() {
+        return verify(null, null);
+    }
+
+    /**
+     * Recomputes every sealed link from the journal itself (not from the sealer's SQL) and compares
+     * it with the stored hash, with the stored signed checkpoints, and with the checkpoint the caller
+     * supplies (its link {@code checkpointSeq} must recompute to {@code checkpointHash}). A rewrite of
+     * history that recomputed the whole chain passes the first comparison, not the others.
+     */
+    public VerificationView verify(Long checkpointSeq, byte[] checkpointHash) {
         return tx.inNew(() -> {
-            store.repeatableRead(); // the counts and the chain come from one snapshot
+            store.repeatableRead(); // the counts, the checkpoints and the chain come from one snapshot
             long transactions = store.count("journal_transaction");
             long unsealed = store.count("journal_unsealed");
             long sealed = store.count("journal_chain");
+            Map<Long, Checkpoint> signed = new HashMap<>();
+            List<CheckpointCheck> failures = new ArrayList<>();
+            for (Checkpoint c : checkpoints.all()) {
+                if (checkpoints.verifies(c)) {
+                    signed.put(c.seq(), c);
+                } else {
+                    failures.add(new CheckpointCheck(c.seq(), ChainHash.hex(c.hash()), Outcome.SIGNATURE_INVALID));
+                }
+            }
+            long[] checked = {0};
+            CheckpointCheck[] supplied = {null};
             byte[][] previous = {ChainHash.GENESIS};
             long[] expectedSeq = {1};
             ChainView[] head = {null};
@@ -58,13 +88,37 @@ public class LedgerAudit {
                     mismatchTransaction[0] = link.transaction().id();
                     return;
                 }
+                Checkpoint c = signed.remove(link.seq());
+                if (c != null) {
+                    if (Arrays.equals(recomputed, c.hash())) {
+                        checked[0]++;
+                    } else {
+                        failures.add(new CheckpointCheck(c.seq(), ChainHash.hex(c.hash()), Outcome.DIFFERS));
+                    }
+                }
+                if (checkpointSeq != null && link.seq() == checkpointSeq) {
+                    supplied[0] = new CheckpointCheck(checkpointSeq, ChainHash.hex(checkpointHash),
+                            Arrays.equals(recomputed, checkpointHash) ? Outcome.MATCHES : Outcome.DIFFERS);
+                }
                 previous[0] = recomputed;
                 expectedSeq[0]++;
                 head[0] = new ChainView(link.seq(), ChainHash.hex(recomputed));
             });
+            if (mismatch[0] == null) {
+                // checkpoints of links the chain no longer has: it was cut short
+                signed.values().forEach(c -> failures.add(new CheckpointCheck(c.seq(), ChainHash.hex(c.hash()),
+                        Outcome.NOT_SEALED)));
+                if (checkpointSeq != null && supplied[0] == null) {
+                    supplied[0] = new CheckpointCheck(checkpointSeq, ChainHash.hex(checkpointHash), Outcome.NOT_SEALED);
+                }
+            }
+            failures.sort(Comparator.comparingLong(CheckpointCheck::seq));
             long unaccounted = transactions - sealed - unsealed;
-            return new VerificationView(mismatch[0] == null && unaccounted == 0, sealed, unsealed, unaccounted,
-                    head[0], mismatch[0], mismatchTransaction[0]);
+            boolean valid = mismatch[0] == null && unaccounted == 0 && failures.isEmpty()
+                    && (supplied[0] == null || supplied[0].outcome() == Outcome.MATCHES);
+            return new VerificationView(valid, sealed, unsealed, unaccounted, head[0], mismatch[0],
+                    mismatchTransaction[0], checked[0], List.copyOf(failures.subList(0, Math.min(10, failures.size()))),
+                    supplied[0]);
         });
     }
 }

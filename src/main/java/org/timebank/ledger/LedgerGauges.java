@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.timebank.common.Tx;
 import org.timebank.ledger.domain.Asset;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.persistence.HoldStore;
 
 /**
  * Gauges of the ledger's state, sampled on a timer rather than queried on every scrape, so that
@@ -32,7 +32,7 @@ public class LedgerGauges {
     }
 
     @Inject
-    LedgerStore store;
+    HoldStore holds;
     @Inject
     Tx tx;
 
@@ -56,10 +56,10 @@ public class LedgerGauges {
 
     /** Reads the pending holds and sets the gauges. */
     public void sample() {
-        Map<Asset, LedgerStore.PendingHolds> now = new EnumMap<>(Asset.class);
-        tx.inNew(store::pendingHolds).forEach(h -> now.put(h.asset(), h));
+        Map<Asset, HoldStore.PendingHolds> now = new EnumMap<>(Asset.class);
+        tx.inNew(holds::pendingHolds).forEach(h -> now.put(h.asset(), h));
         for (Asset asset : Asset.values()) {
-            LedgerStore.PendingHolds h = now.get(asset);
+            HoldStore.PendingHolds h = now.get(asset);
             pendingHolds.get(asset).set(h == null ? 0 : h.count());
             pendingAmount.get(asset).set(h == null ? 0 : h.amount());
         }

@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Metrics;
 import org.timebank.common.Tx;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.persistence.AccountStore;
+import org.timebank.ledger.persistence.AuditStore;
 
 /**
  * The background work of the ledger; each step is safe to run on every replica at once (advisory
@@ -23,7 +24,9 @@ public class LedgerHousekeeping {
     static final int HOLD_BATCH = 100;
 
     @Inject
-    LedgerStore store;
+    AuditStore audit;
+    @Inject
+    AccountStore accounts;
     @Inject
     LedgerService ledger;
     @Inject
@@ -51,12 +54,12 @@ public class LedgerHousekeeping {
 
     /** Appends committed transactions to the hash chain; returns how many it sealed. */
     public int seal() {
-        return tx.drain(BATCH, () -> store.seal(BATCH));
+        return tx.drain(BATCH, () -> audit.seal(BATCH));
     }
 
     /** Folds the deltas of unchecked (hot) accounts into their rows; returns how many. */
     public int foldDeltas() {
-        return tx.drain(BATCH, () -> store.foldDeltas(BATCH));
+        return tx.drain(BATCH, () -> accounts.foldDeltas(BATCH));
     }
 
     /** Expires pending holds whose time is up; returns how many. */

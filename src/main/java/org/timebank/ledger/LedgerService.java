@@ -6,108 +6,73 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
+import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Entry;
+import org.timebank.ledger.domain.HistoryEntry;
 import org.timebank.ledger.domain.Hold;
-import org.timebank.ledger.domain.Posting;
+import org.timebank.ledger.domain.JournalTransaction;
+import org.timebank.ledger.domain.Opening;
+import org.timebank.ledger.domain.OwnerType;
+import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.Reversal;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.ledger.persistence.LedgerStore;
-import org.timebank.ledger.persistence.LedgerStore.AccountRow;
-import org.timebank.ledger.persistence.LedgerStore.PostedTransaction;
-import org.timebank.ledger.persistence.LedgerStore.TransactionRow;
+import org.timebank.ledger.persistence.HoldStore;
+import org.timebank.ledger.persistence.ImportStore;
+import org.timebank.ledger.persistence.JournalStore;
 
 /**
- * The one way money-like state changes: every feature posts through here. Methods run inside the
+ * The one way money-like state changes: every feature posts, holds and reverses through here, and
+ * reads the journal through here; {@link LedgerAccounts} names the accounts. Methods run inside the
  * caller's transaction (see {@link org.timebank.common.Tx}) so that a business record and its
  * postings commit together.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class LedgerService {
-    public static final String VOLUNTEER = "VOLUNTEER";
-    public static final String REGION = "REGION";
-    public static final String SYSTEM = "SYSTEM";
-    public static final String SHOP = "SHOP";
-
     @Inject
-    LedgerStore store;
-
-    /** A volunteer's two wallets, opened with the volunteer. */
-    public record VolunteerAccounts(long hoursAccountId, long pointsAccountId) {
-        public List<Long> ids() {
-            return List.of(hoursAccountId, pointsAccountId);
-        }
-    }
+    JournalStore journal;
+    @Inject
+    HoldStore holds;
+    @Inject
+    ImportStore imports;
+    @Inject
+    LedgerAccounts accounts;
 
     public PostedTransaction post(Entry entry) {
-        PostedTransaction posted = store.post(entry);
+        PostedTransaction posted = journal.post(entry);
         Metrics.posted(entry.kind().name(), entry.postings().size());
         return posted;
     }
 
-    public VolunteerAccounts openVolunteerAccounts(long volunteerId) {
-        return new VolunteerAccounts(
-                store.openAccount(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET, VOLUNTEER, volunteerId),
-                store.openAccount(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET, VOLUNTEER, volunteerId));
-    }
-
+    /** The transaction with its postings and chain link. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public VolunteerAccounts volunteerAccounts(long volunteerId) {
-        return wallets(volunteerId, store.accountIdsOf(VOLUNTEER, volunteerId));
+    public Optional<JournalTransaction> transaction(long id) {
+        return journal.transaction(id);
     }
 
-    /** The wallets of many volunteers in one round trip, by volunteer id. */
+    /** Transactions touching any of these accounts, newest first, ids below {@code before} (if given). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, VolunteerAccounts> volunteerAccounts(List<Long> volunteerIds) {
-        Map<Long, Map<String, Long>> own = store.accountIdsOf(VOLUNTEER, volunteerIds);
-        Map<Long, VolunteerAccounts> wallets = new HashMap<>();
-        for (long id : volunteerIds) {
-            wallets.put(id, wallets(id, own.getOrDefault(id, Map.of())));
-        }
-        return wallets;
-    }
-
-    /** The wallets among a volunteer's account ids ({@link LedgerStore#accountIdsOf}). */
-    public static VolunteerAccounts wallets(long volunteerId, Map<String, Long> own) {
-        Long hours = own.get(LedgerStore.key(Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET));
-        Long points = own.get(LedgerStore.key(Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET));
-        if (hours == null || points == null) {
-            throw new NoSuchElementException("no wallets for volunteer " + volunteerId);
-        }
-        return new VolunteerAccounts(hours, points);
-    }
-
-    /** The account for (owner, asset, purpose), opened now if it was not yet. */
-    public long account(Asset asset, AccountPurpose purpose, String ownerType, long ownerId) {
-        return store.openAccount(asset, purpose, ownerType, ownerId);
-    }
-
-    public void openCommunityAccounts(long communityId) {
-        for (Asset asset : Asset.values()) {
-            store.openAccount(asset, AccountPurpose.COMMUNITY_ISSUANCE, REGION, communityId);
-        }
-    }
-
-    public long systemAccount(Asset asset, AccountPurpose purpose) {
-        return store.accountId(asset, purpose, SYSTEM, 0).orElseThrow();
+    public List<HistoryEntry> history(List<Long> accountIds, Long before, int limit) {
+        return journal.history(accountIds, before, limit);
     }
 
     /** A manual, reasoned credit or debit of one account against the system adjustment account. */
     public PostedTransaction adjust(long accountId, boolean credit, long amount, String reason, String actor) {
-        AccountRow account = store.account(accountId)
+        Account account = accounts.account(accountId)
                 .orElseThrow(() -> ApiException.unprocessable("ACCOUNT_NOT_FOUND", accountId));
-        if (SYSTEM.equals(account.ownerType())) {
+        if (account.ownerType() == OwnerType.SYSTEM) {
             throw ApiException.unprocessable("ADJUSTMENT_ACCOUNT_INVALID", accountId);
         }
-        long counter = systemAccount(account.asset(), AccountPurpose.ADJUSTMENT);
+        long counter = accounts.systemAccount(account.asset(), AccountPurpose.ADJUSTMENT);
         long from = credit ? counter : accountId;
         long to = credit ? accountId : counter;
         return post(Entry.transfer(TransactionKind.ADJUSTMENT, "ACCOUNT", Long.toString(accountId), actor, reason,
@@ -118,18 +83,15 @@ public class LedgerService {
     public PostedTransaction reverse(long transactionId, String reason, String actor) {
         // reversals of one transaction queue here, so the second sees the first and answers
         // ALREADY_REVERSED rather than tripping over the balance the first one moved
-        if (!store.lockTransaction(transactionId)) {
+        if (!journal.lockTransaction(transactionId)) {
             throw ApiException.notFound("TRANSACTION_NOT_FOUND", transactionId);
         }
-        TransactionRow original = store.transaction(transactionId)
+        JournalTransaction original = journal.transaction(transactionId)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", transactionId));
         if (original.reversedById() != null) {
             throw ApiException.conflict("ALREADY_REVERSED", transactionId);
         }
-        List<Posting> postings = original.postings().stream()
-                .map(p -> new Posting(p.accountId(), p.phase(), p.amount())).toList();
-        Reversal.Outcome outcome = Reversal.of(transactionId, TransactionKind.valueOf(original.kind()), postings,
-                actor, reason);
+        Reversal.Outcome outcome = Reversal.of(transactionId, original.kind(), original.entryPostings(), actor, reason);
         if (outcome instanceof Reversal.Refused refused) {
             throw ApiException.unprocessable(refused.code(), transactionId);
         }
@@ -146,7 +108,7 @@ public class LedgerService {
         }
         PostedTransaction pending = post(new Entry(TransactionKind.HOLD, sourceType, sourceId, actor, memo, null,
                 null, null, Hold.reserve(debitAccountId, creditAccountId, amount)));
-        store.insertHold(pending.id(), debitAccountId, creditAccountId, amount,
+        holds.insertHold(pending.id(), debitAccountId, creditAccountId, amount,
                 pending.createdAt().toInstant().plus(timeout));
         return pending;
     }
@@ -166,9 +128,9 @@ public class LedgerService {
 
     /** Expires pending holds past their time, oldest first; returns how many. */
     public int expireDueHolds(int limit) {
-        List<Long> due = store.expiredHolds(limit);
+        List<Long> due = holds.expiredHolds(limit);
         for (long id : due) {
-            Hold hold = store.lockHold(id).orElseThrow();
+            Hold hold = holds.lockHold(id).orElseThrow();
             resolve(hold, TransactionKind.HOLD_EXPIRY, Hold.Status.EXPIRED, 0, "system:hold-expiry");
         }
         return due.size();
@@ -176,12 +138,12 @@ public class LedgerService {
 
     /** Whether the hold has timed out (see {@link Hold#hasTimedOut}); false for an id that is no hold. */
     public boolean holdTimedOut(long holdId) {
-        return store.lockHold(holdId).map(h -> h.hasTimedOut(Instant.now())).orElse(false);
+        return holds.lockHold(holdId).map(h -> h.hasTimedOut(Instant.now())).orElse(false);
     }
 
     /** The hold, locked, if it may still be posted or voided: HOLD_EXPIRED past its time, swept or not. */
     private Hold pendingHold(long holdId) {
-        Hold hold = store.lockHold(holdId).orElseThrow(() -> ApiException.notFound("HOLD_NOT_FOUND", holdId));
+        Hold hold = holds.lockHold(holdId).orElseThrow(() -> ApiException.notFound("HOLD_NOT_FOUND", holdId));
         if (hold.hasTimedOut(Instant.now())) {
             throw ApiException.conflict("HOLD_EXPIRED", holdId);
         }
@@ -195,26 +157,24 @@ public class LedgerService {
                                       String actor) {
         PostedTransaction resolution = post(new Entry(kind, "HOLD", Long.toString(hold.id()), actor, null, null, null,
                 hold.id(), hold.resolve(postedAmount)));
-        store.markHold(hold.id(), status, status == Hold.Status.POSTED ? postedAmount : null);
+        holds.markHold(hold.id(), status, status == Hold.Status.POSTED ? postedAmount : null);
         return resolution;
     }
 
     // ---- opening balances ----
 
-    /** One good line of an import, resolved to its account. */
-    public record Opening(int line, long accountId, Asset asset, long amount, String reference) {}
-
     /** Posts opening balances, one transaction per line, all in the caller's transaction. */
     public long importOpeningBalances(List<Opening> lines, String actor) {
-        long importId = store.insertImport(actor, lines.size());
+        long importId = imports.insertImport(actor, lines.size());
         Map<Asset, Long> counters = new HashMap<>();
-        Arrays.stream(Asset.values()).forEach(a -> counters.put(a, systemAccount(a, AccountPurpose.OPENING_BALANCE)));
+        Arrays.stream(Asset.values())
+                .forEach(a -> counters.put(a, accounts.systemAccount(a, AccountPurpose.OPENING_BALANCE)));
         // in account order, like every other lock taker, so two imports cannot deadlock each other
-        List<Opening> ordered = lines.stream().sorted(java.util.Comparator.comparingLong(Opening::accountId)).toList();
+        List<Opening> ordered = lines.stream().sorted(Comparator.comparingLong(Opening::accountId)).toList();
         for (Opening o : ordered) {
             PostedTransaction t = post(Entry.transfer(TransactionKind.OPENING_BALANCE, "IMPORT",
                     importId + ":" + o.line(), actor, o.reference(), counters.get(o.asset()), o.accountId(), o.amount()));
-            store.recordOpeningBalance(o.accountId(), t.id(), importId);
+            imports.recordOpeningBalance(o.accountId(), t.id(), importId);
         }
         return importId;
     }

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import org.timebank.common.ApiException;
 import org.timebank.common.ImportConfig;
-import org.timebank.ledger.LedgerService.Opening;
-import org.timebank.ledger.LedgerService.VolunteerAccounts;
 import org.timebank.ledger.api.LedgerRequests.ImportResult;
 import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.domain.Opening;
 import org.timebank.ledger.domain.OpeningBalanceCsv;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.domain.Wallets;
+import org.timebank.ledger.persistence.ImportStore;
 import org.timebank.volunteer.VolunteerService;
 
 /**
@@ -31,7 +31,9 @@ public class OpeningBalanceImport {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts ledgerAccounts;
+    @Inject
+    ImportStore imports;
 
     @Inject
     ImportConfig config;
@@ -79,18 +81,17 @@ public class OpeningBalanceImport {
             volunteers.existing(refs.stream().map(Long::valueOf).toList()).forEach(id -> ids.put(id.toString(), id));
         }
         List<Opening> openings = new ArrayList<>();
-        Map<Long, VolunteerAccounts> accounts = new HashMap<>();
+        Map<Long, Wallets> accounts = new HashMap<>();
         for (OpeningBalanceCsv.Line line : lines) {
             Long volunteerId = ids.get(line.volunteer());
             if (volunteerId == null) {
                 errors.add(new ApiException.Item(null, line.number(), "IMPORT_VOLUNTEER_UNKNOWN", line.volunteer()));
                 continue;
             }
-            VolunteerAccounts va = accounts.computeIfAbsent(volunteerId, ledger::volunteerAccounts);
-            long accountId = line.asset() == Asset.HOURS ? va.hoursAccountId() : va.pointsAccountId();
+            long accountId = accounts.computeIfAbsent(volunteerId, ledgerAccounts::wallets).of(line.asset());
             openings.add(new Opening(line.number(), accountId, line.asset(), line.amount(), line.reference()));
         }
-        Set<Long> already = new HashSet<>(store.accountsWithOpeningBalance(
+        Set<Long> already = new HashSet<>(imports.accountsWithOpeningBalance(
                 openings.stream().map(Opening::accountId).toList()));
         for (Opening o : openings) {
             if (already.contains(o.accountId())) {

@@ -20,10 +20,12 @@ import org.timebank.common.Metrics;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Times;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Entry;
+import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.ledger.persistence.LedgerStore.PostedTransaction;
 import org.timebank.redemption.api.RedemptionViews.CaptureRequest;
 import org.timebank.redemption.api.RedemptionViews.LineInput;
 import org.timebank.redemption.api.RedemptionViews.PaymentCodeView;
@@ -68,6 +70,8 @@ public class RedemptionService {
     ShopService shops;
     @Inject
     LedgerService ledger;
+    @Inject
+    LedgerAccounts accounts;
     @Inject
     PiiProtector hasher;
     @Inject
@@ -124,7 +128,7 @@ public class RedemptionService {
             points = basket.points();
         }
 
-        long wallet = ledger.volunteerAccounts(volunteerId).pointsAccountId();
+        long wallet = accounts.wallet(volunteerId, Asset.POINTS);
         long id = store.nextRedemptionId();
         RedemptionMode mode = request.mode() == null ? RedemptionMode.CAPTURE : request.mode();
         String actor = caller.subject();
@@ -214,7 +218,7 @@ public class RedemptionService {
         }
         Redemption.Refunded refund = (Redemption.Refunded) outcome;
         ShopRow shop = shops.shop(row.shopId());
-        long wallet = ledger.volunteerAccounts(row.volunteerId()).pointsAccountId();
+        long wallet = accounts.wallet(row.volunteerId(), Asset.POINTS);
         long refundId = store.nextRefundId();
         // the shelf before the wallet, as redeem() locks them
         for (Basket.Line line : refund.returned()) {
@@ -253,7 +257,7 @@ public class RedemptionService {
         long redeemed = rows.stream().filter(x -> x.type().equals("REDEMPTION")).mapToLong(RedemptionStore.StatementRow::points).sum();
         long refunded = rows.stream().filter(x -> x.type().equals("REFUND")).mapToLong(RedemptionStore.StatementRow::points).sum();
         return new StatementView(shopId, period.toString(), from, to, redeemed, refunded, redeemed - refunded,
-                rows.stream().map(StatementLine::of).toList());
+                rows.stream().map(StatementLine::of).toList(), null);
     }
 
     private void readableShop(Caller caller, long shopId) {

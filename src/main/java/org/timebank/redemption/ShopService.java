@@ -7,9 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.timebank.common.ApiException;
-import org.timebank.ledger.LedgerService;
-import org.timebank.ledger.domain.AccountPurpose;
-import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.redemption.api.RedemptionViews.CreateShop;
 import org.timebank.redemption.api.RedemptionViews.ItemInput;
 import org.timebank.redemption.api.RedemptionViews.ItemView;
@@ -25,7 +23,7 @@ public class ShopService {
     @Inject
     RedemptionStore store;
     @Inject
-    LedgerService ledger;
+    LedgerAccounts accounts;
 
     /** Onboards a shop in a community, with its points settlement account. */
     public ShopView create(String actor, CreateShop request) {
@@ -35,7 +33,7 @@ public class ShopService {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", request.regionId());
         }
         long id = store.nextShopId();
-        long settlement = ledger.account(Asset.POINTS, AccountPurpose.SHOP_SETTLEMENT, LedgerService.SHOP, id);
+        long settlement = accounts.shopSettlement(id);
         store.insertShop(id, request.name().strip(), request.kind(), request.regionId(), settlement, actor);
         return ShopView.of(shop(id));
     }

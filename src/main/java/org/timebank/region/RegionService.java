@@ -9,7 +9,6 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.ledger.LedgerService;
 import org.timebank.region.api.RegionView;
 import org.timebank.region.api.CreateRegion;
 import org.timebank.region.domain.RegionLevel;
@@ -19,10 +18,8 @@ import org.timebank.region.persistence.Region;
 public class RegionService {
     @Inject
     EntityManager em;
-    @Inject
-    LedgerService ledger;
 
-    /** Creates a region under its parent; a community opens its issuance accounts with it. */
+    /** Creates a region under its parent. A community's ledger accounts open on their first need, not here. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RegionView create(CreateRegion request) {
         RegionLevel expected = RegionLevel.CITY;
@@ -49,9 +46,6 @@ public class RegionService {
         region.persist();
         em.flush();
         em.refresh(region);
-        if (region.level == RegionLevel.COMMUNITY) {
-            ledger.openCommunityAccounts(region.id);
-        }
         return RegionView.of(region);
     }
 

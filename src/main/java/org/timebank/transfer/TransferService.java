@@ -7,14 +7,15 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.Times;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.Entry;
+import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.ledger.persistence.LedgerStore;
-import org.timebank.ledger.persistence.LedgerStore.PostedTransaction;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
@@ -45,7 +46,7 @@ public class TransferService {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore ledgerStore;
+    LedgerAccounts accounts;
     @Inject
     TransferStore store;
     @Inject
@@ -87,11 +88,11 @@ public class TransferService {
         if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId)) {
             throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId);
         }
-        long from = wallet(sender.id, asset);
-        long into = wallet(to, asset);
+        long from = accounts.wallet(sender.id, asset);
+        long into = accounts.wallet(to, asset);
         // both wallets in id order, as ledger_post takes them: holding the sender's wallet keeps its
         // other gifts of today out until this one commits, so together they cannot pass the limit
-        ledgerStore.lockAccounts(List.of(from, into));
+        accounts.lock(List.of(from, into));
         DailyGiftLimit limit = new DailyGiftLimit(asset == Asset.HOURS
                 ? config.dailyGiftLimitMinutes() : config.dailyGiftLimitPoints());
         long giftedToday = store.giftedToday(from);
@@ -118,18 +119,13 @@ public class TransferService {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
         Asset asset = request.assetOrDefault();
-        long from = wallet(sender.id, asset);
-        long pool = ledger.account(asset, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId);
+        long from = accounts.wallet(sender.id, asset);
+        long pool = accounts.communityAccount(communityId, asset, AccountPurpose.COMMUNITY_POOL);
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.DONATION, VOLUNTEER_SOURCE,
                 sender.id.toString(), actor, memo, from, pool, request.amount()));
         Metrics.count("timebank.transfers.donations", 1);
         return new TransferView(posted.id(), TransferType.DONATION, sender.id, null, communityId, asset,
                 request.amount(), memo, Times.local(posted.createdAt()));
-    }
-
-    private long wallet(long volunteerId, Asset asset) {
-        LedgerService.VolunteerAccounts accounts = ledger.volunteerAccounts(volunteerId);
-        return asset == Asset.HOURS ? accounts.hoursAccountId() : accounts.pointsAccountId();
     }
 
     private boolean hoursGiftsAllowed(long communityId) {
@@ -156,10 +152,10 @@ public class TransferService {
             // one the caller may not see is as absent as an unknown id: nobody learns who else is registered
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", request.volunteerId());
         }
-        long pool = ledger.account(request.asset(), AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId);
-        long into = wallet(request.volunteerId(), request.asset());
+        long pool = accounts.communityAccount(communityId, request.asset(), AccountPurpose.COMMUNITY_POOL);
+        long into = accounts.wallet(request.volunteerId(), request.asset());
         // the pool's balance holds from this read to the posting; the ledger's flag stays the backstop
-        long available = ledgerStore.lockedAccounts(List.of(pool, into)).stream().filter(a -> a.id() == pool)
+        long available = accounts.locked(List.of(pool, into)).stream().filter(a -> a.id() == pool)
                 .findFirst().orElseThrow().balance().available();
         if (available < request.amount()) {
             throw ApiException.unprocessable("POOL_INSUFFICIENT", communityId, available);
@@ -184,8 +180,8 @@ public class TransferService {
     }
 
     private long available(Asset asset, long communityId) {
-        return ledgerStore.accountId(asset, AccountPurpose.COMMUNITY_POOL, LedgerService.REGION, communityId)
-                .flatMap(ledgerStore::account).map(LedgerStore.AccountRow::balance).map(Balance::available).orElse(0L);
+        return accounts.openedCommunityAccount(communityId, asset, AccountPurpose.COMMUNITY_POOL)
+                .flatMap(accounts::account).map(Account::balance).map(Balance::available).orElse(0L);
     }
 
     private Region community(long id) {

@@ -21,13 +21,14 @@ import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Times;
 import org.timebank.expiry.PointsExpiryService;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
-import org.timebank.ledger.LedgerService.VolunteerAccounts;
 import org.timebank.ledger.api.Views.PostingView;
+import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.domain.Wallets;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.persistence.Region;
@@ -59,7 +60,7 @@ public class VolunteerService {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     PiiProtector pii;
     @Inject
@@ -118,8 +119,7 @@ public class VolunteerService {
         v.persist();
         em.flush();
         em.refresh(v);
-        VolunteerAccounts accounts = ledger.openVolunteerAccounts(v.id);
-        return view(v, phone, idNumber, accounts);
+        return view(v, phone, idNumber, accounts.openWallets(v.id));
     }
 
     /** The volunteer, if the caller may see it: themself, staff serving its home community, an admin. */
@@ -143,7 +143,7 @@ public class VolunteerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public VolunteerView read(Caller caller, long id) {
         Volunteer v = visible(caller, id);
-        return view(v, ledger.volunteerAccounts(v.id));
+        return view(v, accounts.wallets(v.id));
     }
 
     /**
@@ -187,19 +187,19 @@ public class VolunteerService {
         }
         Map<Long, Volunteer> byId = Volunteer.<Volunteer>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(v -> v.id, Function.identity()));
-        Map<Long, VolunteerAccounts> accounts = ledger.volunteerAccounts(ids);
-        return ids.stream().map(id -> view(byId.get(id), accounts.get(id))).toList();
+        Map<Long, Wallets> wallets = accounts.wallets(ids);
+        return ids.stream().map(id -> view(byId.get(id), wallets.get(id))).toList();
     }
 
-    private VolunteerView view(Volunteer v, VolunteerAccounts accounts) {
+    private VolunteerView view(Volunteer v, Wallets wallets) {
         return view(v, pii.decrypt(v.phoneCipher), v.idNumberCipher == null ? null : pii.decrypt(v.idNumberCipher),
-                accounts);
+                wallets);
     }
 
-    private static VolunteerView view(Volunteer v, String phone, String idNumber, VolunteerAccounts accounts) {
+    private static VolunteerView view(Volunteer v, String phone, String idNumber, Wallets wallets) {
         return new VolunteerView(v.id, v.name, PersonalData.maskPhone(phone),
                 idNumber == null ? null : PersonalData.maskIdNumber(idNumber), v.homeCommunityId,
-                new AccountIds(accounts.hoursAccountId(), accounts.pointsAccountId()), !v.leaderboardHidden,
+                new AccountIds(wallets.hoursAccountId(), wallets.pointsAccountId()), !v.leaderboardHidden,
                 Times.local(v.createdAt));
     }
 
@@ -207,9 +207,9 @@ public class VolunteerService {
     public BalanceView balance(Caller caller, long id) {
         Volunteer v = visible(caller, id);
         // the wallets and (once opened) the debt accounts, in one round trip
-        Map<String, LedgerStore.AccountRow> byKind = store.accountsOf(LedgerService.VOLUNTEER, v.id).stream()
+        Map<String, Account> byKind = accounts.ofVolunteer(v.id).stream()
                 .collect(Collectors.toMap(a -> a.purpose() + "/" + a.asset(), a -> a));
-        LedgerStore.AccountRow pointsWallet = byKind.get(AccountPurpose.VOLUNTEER_WALLET + "/" + Asset.POINTS);
+        Account pointsWallet = byKind.get(AccountPurpose.VOLUNTEER_WALLET + "/" + Asset.POINTS);
         Balance hours = byKind.get(AccountPurpose.VOLUNTEER_WALLET + "/" + Asset.HOURS).balance();
         Balance points = pointsWallet.balance();
         StarLevels.Standing standing = stars.of(hours.posted());
@@ -226,17 +226,17 @@ public class VolunteerService {
     }
 
     /** What the volunteer owes in this asset (the debits of the debt account not yet repaid). */
-    private static long owed(Map<String, LedgerStore.AccountRow> byKind, Asset asset) {
-        LedgerStore.AccountRow debt = byKind.get(AccountPurpose.VOLUNTEER_DEBT + "/" + asset);
+    private static long owed(Map<String, Account> byKind, Asset asset) {
+        Account debt = byKind.get(AccountPurpose.VOLUNTEER_DEBT + "/" + asset);
         return debt == null ? 0 : debt.balance().debitsPosted() - debt.balance().creditsPosted();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<HistoryItem> history(Caller caller, long id, Paging paging) {
         Volunteer v = visible(caller, id);
-        List<HistoryItem> rows = store.history(ledger.volunteerAccounts(v.id).ids(), paging.after(), paging.limit() + 1)
+        List<HistoryItem> rows = ledger.history(accounts.wallets(v.id).ids(), paging.after(), paging.limit() + 1)
                 .stream()
-                .map(h -> new HistoryItem(h.id(), h.kind(), h.sourceType(), h.sourceId(), h.memo(),
+                .map(h -> new HistoryItem(h.id(), h.kind().name(), h.sourceType(), h.sourceId(), h.memo(),
                         Times.local(h.createdAt()), h.postings().stream().map(PostingView::of).toList()))
                 .toList();
         return paging.page(rows, HistoryItem::transactionId);

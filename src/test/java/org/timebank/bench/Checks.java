@@ -64,7 +64,7 @@ final class Checks {
                         + "and h0 = 0 and h1 = 0 and h2 = 0 and p0 = 0 and p1 = 0 and p2 = 0) "
                         + "from (select p.transaction_id, count(*) n, " + sums() + " from posting p "
                         + "join account a on a.id = p.account_id group by p.transaction_id) x");
-        // the query LedgerStore.accountsOutOfBalance runs for the trial balance
+        // the query AuditStore.accountsOutOfBalance runs for the trial balance
         check("every account's columns = the sums of its postings",
                 "with j as (select account_id, sum(debits_posted) dp, sum(credits_posted) cp, sum(debits_pending) dq, "
                         + "sum(credits_pending) cq from posting_movement group by account_id) "

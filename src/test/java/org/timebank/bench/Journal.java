@@ -81,7 +81,7 @@ final class Journal {
         return j;
     }
 
-    /** Opens an account (the service's LedgerStore.openAccount: flags from the purpose). */
+    /** Opens an account (the service's AccountStore.openAccount: flags from the purpose). */
     long open(AccountPurpose p, Asset a, String type, long ownerId, long atMicros) {
         int id = ++accounts;
         if (id >= purpose.length) {

@@ -19,11 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.timebank.expiry.domain.PointsExpiry;
 import org.timebank.common.Tx;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerHousekeeping;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
-import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.support.Api;
 import org.timebank.support.LedgerChecks;
 import org.timebank.support.Parallel;
@@ -40,7 +40,7 @@ class PointsExpiryFlowTest {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     Tx tx;
 
@@ -212,8 +212,8 @@ class PointsExpiryFlowTest {
         setRule(t.city(), 1);
         Api.Volunteer v = Api.volunteer(t.community());
         credit(v, 100);
-        long shopSide = tx.inNew(() -> store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE,
-                LedgerService.REGION, t.community()).orElseThrow());
+        long shopSide = tx.inNew(() -> accounts.communityAccount(t.community(), Asset.POINTS,
+                AccountPurpose.COMMUNITY_ISSUANCE));
         long hold = tx.inNew(() -> ledger.hold("TEST", "t", "tester", null, v.pointsAccount(), shopSide, 60,
                 Duration.ofHours(1)).id());
         Instant later = Instant.now().plusSeconds(62L * 24 * 3600);

@@ -57,7 +57,8 @@ class ManifestTest {
     // what the service must be given in production (README "Configuration")
     static final List<String> REQUIRED_ENV = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER",
-            "TIMEBANK_PII_ENCRYPTION_KEY", "TIMEBANK_PII_HASH_KEY");
+            "TIMEBANK_PII_ENCRYPTION_KEY", "TIMEBANK_PII_HASH_KEY", "TIMEBANK_LEDGER_CHECKPOINTS_SIGNING_KEY",
+            "TIMEBANK_LEDGER_CHECKPOINTS_PUBLIC_KEY");
 
     static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -353,6 +354,10 @@ class ManifestTest {
         JsonNode pii = named(objects, "Secret", "timebank-ledger");
         assertEquals(props.getProperty("%dev.timebank.pii.encryption-key"), pii.at("/stringData/TIMEBANK_PII_ENCRYPTION_KEY").asText());
         assertEquals(props.getProperty("%dev.timebank.pii.hash-key"), pii.at("/stringData/TIMEBANK_PII_HASH_KEY").asText());
+        assertEquals(props.getProperty("%dev.timebank.ledger.checkpoints.signing-key"),
+                pii.at("/stringData/TIMEBANK_LEDGER_CHECKPOINTS_SIGNING_KEY").asText());
+        assertEquals(props.getProperty("%dev.timebank.ledger.checkpoints.public-key"),
+                pii.at("/stringData/TIMEBANK_LEDGER_CHECKPOINTS_PUBLIC_KEY").asText());
         String demoKey = Files.readString(Path.of("src/main/dev/demo-jwt-public.pem")).strip();
         assertEquals(demoKey, named(objects, "ConfigMap", "timebank-ledger-jwt").at("/data/publicKey.pem").asText().strip());
     }

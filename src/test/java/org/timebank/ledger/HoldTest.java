@@ -16,7 +16,6 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Tx;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
-import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.support.Api;
 import org.timebank.support.LedgerChecks;
 import org.timebank.support.Parallel;
@@ -27,7 +26,7 @@ class HoldTest {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     LedgerHousekeeping housekeeping;
     @Inject
@@ -41,8 +40,8 @@ class HoldTest {
         Api.Tree tree = Api.tree();
         volunteer = Api.volunteer(tree.community());
         Api.adjust(volunteer.pointsAccount(), "CREDIT", 100).statusCode(201);
-        shopSide = tx.inNew(() -> store.accountId(Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION,
-                tree.community()).orElseThrow());
+        shopSide = tx.inNew(() -> accounts.communityAccount(tree.community(), Asset.POINTS,
+                AccountPurpose.COMMUNITY_ISSUANCE));
     }
 
     private long hold(long amount, Duration timeout) {

@@ -129,6 +129,27 @@ class ServiceRoleTest {
 
         assertEquals(40, Api.balance(v, "points.available"));
         assertEquals(5, Api.balance(friend, "points.available"));
+
+        // a hold past its time (moved there as the owner: the service's role cannot) expires
+        long held = as(operator).body(Map.of("shopId", shop, "code", as(Tokens.volunteer(v.id()))
+                        .post("/api/v1/volunteers/" + v.id() + "/payment-codes").then().statusCode(201).extract()
+                        .jsonPath().getString("code"), "points", 10, "mode", "HOLD"))
+                .post("/api/v1/redemptions").then().statusCode(201).extract().jsonPath().getLong("transactionId");
+        assertEquals(30, Api.balance(v, "points.available"));
+        asOwner("update hold set expires_at = now() - interval '1 second' where id = " + held);
+        housekeeping.expireHolds();
+        assertEquals(40, Api.balance(v, "points.available"), "the expired hold gave the points back");
+
+        // an opening balance, an adjustment and its reversal (which locks the transaction it reverses)
+        as(Tokens.admin()).header("Idempotency-Key", Api.key()).contentType("text/csv")
+                .body("volunteer_id,asset,amount,reference\n" + friend.id() + ",HOURS,90,passbook\n")
+                .post("/api/v1/ledger/imports").then().statusCode(201);
+        assertEquals(90, Api.balance(friend, "hours.minutes"));
+        long adjustment = Api.adjust(v.pointsAccount(), "CREDIT", 7).statusCode(201).extract().jsonPath().getLong("id");
+        as(Tokens.admin()).header("Idempotency-Key", Api.key()).body(Map.of("reason", "entered twice"))
+                .post("/api/v1/ledger/transactions/" + adjustment + "/reversal").then().statusCode(201);
+        assertEquals(40, Api.balance(v, "points.available"));
+
         housekeeping.expireHolds();
         redemptions.sweepExpired();
         expiry.expireDue(Instant.now());
@@ -158,6 +179,56 @@ class ServiceRoleTest {
             SQLException e = assertThrows(SQLException.class, () -> execute(sql), sql);
             // 42501: permission denied, or must be the table's owner
             assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void its_role_writes_the_ledger_only_through_the_ledgers_functions() throws SQLException {
+        Api.Volunteer v = Api.volunteer(Api.tree().community());
+        long id = Api.adjust(v.pointsAccount(), "CREDIT", 10).statusCode(201).extract().jsonPath().getLong("id");
+        long counterparty = Api.adjust(v.pointsAccount(), "DEBIT", 1).statusCode(201).extract().jsonPath()
+                .getLong("postings.find { it.accountId != " + v.pointsAccount() + " }.accountId");
+        // what an intruder holding the service's role would need to forge a balanced, sealed transaction
+        for (String sql : new String[] {
+                "insert into journal_transaction (id, kind, actor) values (-1, 'ADJUSTMENT', 'intruder')",
+                "insert into posting (transaction_id, account_id, phase, amount) values (" + id + ", " + counterparty + ", 1, 5)",
+                "insert into journal_unsealed values (" + id + ")",
+                "insert into journal_chain (seq, transaction_id, hash) values (-1, " + id + ", sha256('x'))",
+                "update account set credits_posted = credits_posted + 1000 where id = " + v.pointsAccount(),
+                "insert into account (asset, purpose, owner_type, owner_id) values ('POINTS', 'ADJUSTMENT', 'SYSTEM', 99)",
+                "insert into account_delta (account_id, debits_posted, credits_posted, debits_pending, credits_pending) "
+                        + "values (" + counterparty + ", 0, 1000, 0, 0)",
+                "delete from account_delta",
+                "insert into hold (id, debit_account_id, credit_account_id, amount, expires_at) values (" + id + ", "
+                        + v.pointsAccount() + ", " + counterparty + ", 1, now())",
+                "update hold set status = 'VOIDED', resolved_at = now()",
+                "insert into ledger_import (actor, line_count) values ('intruder', 1)",
+                "insert into opening_balance (account_id, transaction_id, import_id) values (1, 1, 1)",
+                "select 1 from account where id = " + v.pointsAccount() + " for update"}) {
+            SQLException e = assertThrows(SQLException.class, () -> execute(sql), sql);
+            assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
+        }
+        // the functions it writes through run as their owner, their search path pinned with pg_temp last
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var r = s.executeQuery("select string_agg(p.proname, ', ') from pg_proc p "
+                     + "where p.pronamespace = current_schema()::regnamespace and p.proname in ('ledger_post', "
+                     + "'journal_seal', 'ledger_fold_deltas', 'ledger_open_account', 'ledger_lock_accounts', "
+                     + "'ledger_lock_transaction', 'ledger_open_hold', 'ledger_lock_hold', 'ledger_resolve_hold', "
+                     + "'ledger_expired_holds', 'ledger_begin_import', 'ledger_record_opening_balance') "
+                     + "and not (p.prosecdef and p.proconfig @> array['search_path=' || current_schema || ', pg_temp'])")) {
+            r.next();
+            assertEquals(null, r.getString(1), "ledger functions that do not run as their owner with a pinned path");
+        }
+        LedgerChecks.assertLedgerSound(housekeeping);
+    }
+
+    private static void asOwner(String sql) {
+        String schema = System.getenv().getOrDefault("TEST_SCHEMA", "timebank_test") + "_roles";
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -149,7 +149,8 @@ class RedemptionRefundTest {
                 .body("netPoints", equalTo(42)).body("lines", hasSize(3)).body("from", startsWith(month + "-01T00:00:00+08:00"));
         String csv = as(shop.operator()).accept("text/csv").get(statement).then().statusCode(200)
                 .contentType(startsWith("text/csv")).body(containsString("REFUND,")).extract().asString();
-        assertEquals("NET,,,,,42", csv.strip().lines().reduce((a, b) -> b).orElseThrow());
+        // the table ends with the net; a ledger checkpoint may follow after a blank line
+        assertEquals("NET,,,,,42", csv.lines().takeWhile(l -> !l.isEmpty()).reduce((a, b) -> b).orElseThrow());
         as(Tokens.admin()).get("/api/v1/shops/" + shop.id() + "/statements?period=2001-01").then().statusCode(200)
                 .body("netPoints", equalTo(0)).body("lines", hasSize(0));
         assertProblem(as(shop.operator()).get("/api/v1/shops/" + shop.id() + "/statements?period=2026-13"),

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.timebank.support.Api.as;
 
@@ -14,17 +15,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.timebank.common.Tx;
-import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
-import org.timebank.ledger.persistence.LedgerStore;
+import org.timebank.ledger.domain.OwnerType;
 import org.timebank.support.Api;
 import org.timebank.support.Tokens;
 
 @QuarkusTest
 class RegionApiTest {
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     Tx tx;
 
@@ -104,13 +105,25 @@ class RegionApiTest {
     }
 
     @Test
-    void a_community_opens_its_issuance_accounts_with_it_and_other_levels_do_not() {
+    void creating_regions_opens_no_ledger_account_and_a_new_community_reads_as_holding_nothing() {
         Api.Tree t = Api.tree();
-        for (Asset asset : Asset.values()) {
-            assertTrue(tx.inNew(() -> store.accountId(asset, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION,
-                    t.community())).isPresent(), asset::name);
-            assertTrue(tx.inNew(() -> store.accountId(asset, AccountPurpose.COMMUNITY_ISSUANCE, LedgerService.REGION,
-                    t.street())).isEmpty(), asset::name);
+        for (AccountPurpose purpose : AccountPurpose.values()) {
+            if (purpose.owner() != OwnerType.REGION) {
+                continue;
+            }
+            for (Asset asset : Asset.values()) {
+                for (long region : List.of(t.community(), t.street())) {
+                    assertTrue(tx.inNew(() -> accounts.openedCommunityAccount(region, asset, purpose)).isEmpty(),
+                            () -> purpose + " " + asset + " of " + region);
+                }
+            }
         }
+        as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/budget").then().statusCode(200)
+                .body("budgeted", equalTo(false)).body("funded", equalTo(0)).body("spent", equalTo(0))
+                .body("available", equalTo(0));
+        as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/budget-fundings").then().statusCode(200)
+                .body("items", empty());
+        as(Tokens.admin()).get("/api/v1/regions/" + t.community() + "/pool").then().statusCode(200)
+                .body("points.available", equalTo(0)).body("hours.availableMinutes", equalTo(0));
     }
 }

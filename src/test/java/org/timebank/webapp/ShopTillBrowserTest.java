@@ -6,11 +6,14 @@ import static org.timebank.support.Api.as;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.timebank.ledger.LedgerCheckpoints;
+import org.timebank.ledger.LedgerHousekeeping;
 import org.timebank.redemption.RedemptionFixtures;
 import org.timebank.support.Api;
 import org.timebank.support.Tokens;
@@ -29,6 +32,10 @@ class ShopTillBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+    @Inject
+    LedgerHousekeeping housekeeping;
+    @Inject
+    LedgerCheckpoints checkpoints;
 
     @Test
     void a_cashier_scans_a_code_captures_items_pages_the_redemptions_edits_the_catalogue_and_downloads_the_statement()
@@ -54,7 +61,12 @@ class ShopTillBrowserTest {
                     .post("/api/v1/redemptions").then().statusCode(201);
         }
 
+        // the ledger's head signed, so that the statement carries a checkpoint
+        housekeeping.seal();
+        long checkpoint = checkpoints.signHead().or(checkpoints::latest).orElseThrow().seq();
+
         Map<String, Object> world = new HashMap<>();
+        world.put("checkpoint", checkpoint);
         world.put("shopToken", operator);
         world.put("shopId", shop);
         world.put("code", RedemptionFixtures.code(v));

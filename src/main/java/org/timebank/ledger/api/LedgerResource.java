@@ -11,22 +11,31 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
 import org.timebank.common.ImportConfig;
+import org.timebank.common.Page;
+import org.timebank.common.Paging;
 import org.timebank.common.Tx;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerAudit;
+import org.timebank.ledger.LedgerCheckpoints;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.OpeningBalanceImport;
 import org.timebank.ledger.api.LedgerRequests.CreateAdjustment;
@@ -34,10 +43,11 @@ import org.timebank.ledger.api.LedgerRequests.CreateReversal;
 import org.timebank.ledger.api.LedgerRequests.Direction;
 import org.timebank.ledger.api.LedgerRequests.ImportResult;
 import org.timebank.ledger.api.Views.AccountView;
+import org.timebank.ledger.api.Views.CheckpointKeyView;
+import org.timebank.ledger.api.Views.CheckpointView;
 import org.timebank.ledger.api.Views.TransactionView;
 import org.timebank.ledger.api.Views.TrialBalanceView;
 import org.timebank.ledger.api.Views.VerificationView;
-import org.timebank.ledger.persistence.LedgerStore;
 import org.timebank.security.Caller;
 import org.timebank.security.Roles;
 
@@ -49,11 +59,13 @@ public class LedgerResource {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerStore store;
+    LedgerAccounts accounts;
     @Inject
     LedgerAudit audit;
     @Inject
     OpeningBalanceImport imports;
+    @Inject
+    LedgerCheckpoints checkpoints;
     @Inject
     Idempotency idempotency;
     @Inject
@@ -80,7 +92,7 @@ public class LedgerResource {
             long id = ledger.adjust(request.accountId(), request.direction() == Direction.CREDIT, request.amount(),
                     request.reason().strip(), caller.subject()).id();
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + id),
-                    TransactionView.of(store.transaction(id).orElseThrow()));
+                    TransactionView.of(ledger.transaction(id).orElseThrow()));
         });
     }
 
@@ -130,7 +142,7 @@ public class LedgerResource {
                 request, () -> {
                     long reversal = ledger.reverse(id, request.reason().strip(), caller.subject()).id();
                     return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + reversal),
-                            TransactionView.of(store.transaction(reversal).orElseThrow()));
+                            TransactionView.of(ledger.transaction(reversal).orElseThrow()));
                 });
     }
 
@@ -138,7 +150,7 @@ public class LedgerResource {
     @Path("/accounts/{id}")
     @Operation(operationId = "getAccount", summary = "Read an account and its balance (admin)")
     public AccountView account(@PathParam("id") long id) {
-        return tx.inNew(() -> store.account(id).map(AccountView::of)
+        return tx.inNew(() -> accounts.account(id).map(AccountView::of)
                 .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", id)));
     }
 
@@ -146,7 +158,7 @@ public class LedgerResource {
     @Path("/transactions/{id}")
     @Operation(operationId = "getTransaction", summary = "Read a journal transaction with its postings and chain link (admin)")
     public TransactionView transaction(@PathParam("id") long id) {
-        return tx.inNew(() -> store.transaction(id).map(TransactionView::of)
+        return tx.inNew(() -> ledger.transaction(id).map(TransactionView::of)
                 .orElseThrow(() -> ApiException.notFound("TRANSACTION_NOT_FOUND", id)));
     }
 
@@ -164,9 +176,60 @@ public class LedgerResource {
     @Path("/verification")
     @Operation(operationId = "verifyChain", summary = "Recompute the hash chain from the journal (admin)",
             description = "Rebuilds every link from the stored transactions and postings and compares it with the "
-                    + "stored hash. `valid` is false at the first mismatch, or when a transaction is neither sealed "
-                    + "nor queued for sealing.")
-    public VerificationView verification() {
-        return audit.verify();
+                    + "stored hash, with every stored signed checkpoint, and with the checkpoint given in "
+                    + "`checkpointSeq` and `checkpointHash` (one kept from a shop statement or from "
+                    + "GET /ledger/checkpoints). `valid` is false at the first mismatch, when a transaction is neither "
+                    + "sealed nor queued for sealing, or when a checkpoint disagrees: a rewrite of history that "
+                    + "recomputed the whole chain still disagrees with the checkpoints signed before it.")
+    @APIResponse(responseCode = "200", description = "The chain, recomputed",
+            content = @Content(schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "400", description = "INVALID_CHECKPOINT (give both or neither; the hash is 64 hex digits)")
+    public VerificationView verification(
+            @QueryParam("checkpointSeq") @Parameter(description = "the link a kept checkpoint names",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String checkpointSeq,
+            @QueryParam("checkpointHash") @Parameter(description = "the hash it states, hex",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-fA-F]{64}$")) String checkpointHash) {
+        if (checkpointSeq == null && checkpointHash == null) {
+            return audit.verify();
+        }
+        long seq;
+        byte[] hash;
+        try {
+            seq = Long.parseLong(checkpointSeq == null ? "" : checkpointSeq);
+            if (seq < 1 || checkpointHash == null || checkpointHash.length() != 64) {
+                throw new IllegalArgumentException();
+            }
+            hash = HexFormat.of().parseHex(checkpointHash);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_CHECKPOINT");
+        }
+        return audit.verify(seq, hash);
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
+    @Operation(operationId = "listLedgerCheckpoints", summary = "The signed checkpoints of the hash chain, newest first (anyone signed in)",
+            description = "Every hour (timebank.ledger.checkpoints.every) the service signs the chain's last sealed "
+                    + "link with an Ed25519 key the database does not hold. Keep a checkpoint: GET /ledger/verification "
+                    + "with it shows whether the history up to it was rewritten since. Verify a signature with the "
+                    + "key named by `keyId` (GET /ledger/checkpoint-keys) over the bytes of `signedText`.")
+    @APIResponse(responseCode = "200", description = "A page of checkpoints, newest first")
+    public Page<CheckpointView> checkpoints(
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor) {
+        Paging paging = Paging.of(limit, cursor);
+        return paging.page(checkpoints.page(paging.after(), paging.limit() + 1).stream().map(CheckpointView::of).toList(),
+                CheckpointView::seq);
+    }
+
+    @GET
+    @Path("/checkpoint-keys")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
+    @Operation(operationId = "listLedgerCheckpointKeys", summary = "The public keys that sign checkpoints (anyone signed in)",
+            description = "The current key and the keys of earlier signing keys still trusted. Pin the key out of band "
+                    + "(README \"Checkpoints\"): a key read from the service proves only what the service says.")
+    public List<CheckpointKeyView> checkpointKeys() {
+        return checkpoints.keys().stream().map(CheckpointKeyView::of).toList();
     }
 }

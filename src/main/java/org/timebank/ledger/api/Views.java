@@ -1,16 +1,22 @@
 package org.timebank.ledger.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
+import org.timebank.ledger.domain.Account;
+import org.timebank.ledger.domain.AccountPosting;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.ChainHash;
+import org.timebank.ledger.domain.Checkpoint;
+import org.timebank.ledger.domain.CheckpointKeys;
+import org.timebank.ledger.domain.JournalTransaction;
 import org.timebank.ledger.domain.Phase;
-import org.timebank.ledger.persistence.LedgerStore;
 
 /** The ledger's JSON shapes. Amounts are whole minutes (HOURS) or whole points (POINTS). */
 public final class Views {
@@ -43,8 +49,8 @@ public final class Views {
             BalanceView balance,
             @Schema(description = "increases with every in-place change of the account row") long version,
             OffsetDateTime createdAt) {
-        public static AccountView of(LedgerStore.AccountRow a) {
-            return new AccountView(a.id(), a.asset(), a.purpose(), a.ownerType(), a.ownerId(),
+        public static AccountView of(Account a) {
+            return new AccountView(a.id(), a.asset(), a.purpose(), a.ownerType().name(), a.ownerId(),
                     a.flags().debitsMustNotExceedCredits(), a.flags().creditsMustNotExceedDebits(),
                     BalanceView.of(a.balance()), a.version(), Times.local(a.createdAt()));
         }
@@ -57,7 +63,7 @@ public final class Views {
             @Schema(description = "POSTED; PENDING (a hold opens); RELEASED (a hold is posted, voided or expires)")
             Phase phase,
             @Schema(description = "signed: credit > 0, debit < 0", example = "120") long amount) {
-        public static PostingView of(LedgerStore.PostingRow p) {
+        public static PostingView of(AccountPosting p) {
             return new PostingView(p.accountId(), p.asset(), p.phase(), p.amount());
         }
     }
@@ -85,8 +91,8 @@ public final class Views {
             List<PostingView> postings,
             @Schema(description = "its link in the hash chain; absent until the sealer (about a second) has run")
             ChainView chain) {
-        public static TransactionView of(LedgerStore.TransactionRow t) {
-            return new TransactionView(t.id(), t.kind(), t.sourceType(), t.sourceId(), t.actor(), t.memo(),
+        public static TransactionView of(JournalTransaction t) {
+            return new TransactionView(t.id(), t.kind().name(), t.sourceType(), t.sourceId(), t.actor(), t.memo(),
                     t.ruleVersion(), t.reversesId(), t.reversedById(), t.resolvesId(), Times.local(t.createdAt()),
                     t.postings().stream().map(PostingView::of).toList(),
                     t.chainSeq() == null ? null : new ChainView(t.chainSeq(), ChainHash.hex(t.hash())));
@@ -122,5 +128,53 @@ public final class Views {
             long unaccountedTransactions,
             @Schema(description = "the last sealed link") ChainView head,
             @Schema(description = "the first link whose hash does not recompute") ChainView firstMismatch,
-            @Schema(description = "transaction id of the first mismatch") Long firstMismatchTransactionId) {}
+            @Schema(description = "transaction id of the first mismatch") Long firstMismatchTransactionId,
+            @Schema(description = "stored signed checkpoints whose link recomputed to the hash they signed", example = "24")
+            long checkpointsChecked,
+            @Schema(description = "stored checkpoints that disagree with the recomputed chain or whose signature "
+                    + "no known key made (at most 10, oldest first); empty when all agree")
+            List<CheckpointCheck> checkpointFailures,
+            @Schema(description = "the checkpoint the caller supplied, checked against the recomputed chain; absent "
+                    + "when none was supplied")
+            CheckpointCheck suppliedCheckpoint) {}
+
+    @Schema(name = "CheckpointCheck", description = "A checkpoint compared with the chain recomputed from the journal")
+    public record CheckpointCheck(@Schema(example = "1200") long seq,
+                                  @Schema(description = "the hash the checkpoint states (hex)") String hash,
+                                  @Schema(description = "MATCHES: the recomputed link has this hash; DIFFERS: it has "
+                                          + "another (history up to it was rewritten); NOT_SEALED: the chain has no such "
+                                          + "link (it was cut short); SIGNATURE_INVALID: no known key signed it")
+                                  Outcome outcome) {
+        public enum Outcome { MATCHES, DIFFERS, NOT_SEALED, SIGNATURE_INVALID }
+    }
+
+    @Schema(name = "LedgerCheckpoint", description = "A signed statement that the hash chain's link `seq` had hash "
+            + "`hash` at `signedAt`. Keep one: verification against it shows whether history up to it was rewritten.")
+    public record CheckpointView(
+            @Schema(example = "1200") long seq,
+            @Schema(description = "the link's hash, hex", example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+            String hash,
+            OffsetDateTime signedAt,
+            @Schema(description = "id of the signing key (see /api/v1/ledger/checkpoint-keys)", example = "3fa1c0de2b9e4d71")
+            String keyId,
+            @Schema(description = "Ed25519 signature of `signedText`, base64") String signature,
+            @Schema(description = "exactly the bytes signed (UTF-8): a fixed first line, then seq, hash and the "
+                    + "signing time (ISO-8601, UTC), one per line", example = "timebank-ledger-checkpoint:v1\n1200\n9f86d0...\n2026-11-30T09:00:00.123456Z\n")
+            String signedText) {
+        public static CheckpointView of(Checkpoint c) {
+            return new CheckpointView(c.seq(), ChainHash.hex(c.hash()), c.signedAt().atZone(Times.ZONE).toOffsetDateTime(), c.keyId(),
+                    Base64.getEncoder().encodeToString(c.signature()),
+                    new String(c.signedText(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Schema(name = "LedgerCheckpointKey", description = "A public key that signs, or signed, checkpoints")
+    public record CheckpointKeyView(@Schema(example = "3fa1c0de2b9e4d71") String keyId,
+                                    @Schema(enumeration = "Ed25519") String algorithm,
+                                    @Schema(description = "X.509 SubjectPublicKeyInfo, DER, base64") String publicKey,
+                                    @Schema(description = "true for the key signing new checkpoints") boolean current) {
+        public static CheckpointKeyView of(CheckpointKeys.PublishedKey k) {
+            return new CheckpointKeyView(k.keyId(), "Ed25519", k.publicKey(), k.current());
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
+import org.timebank.ledger.api.Views.CheckpointView;
 import org.timebank.redemption.domain.Basket;
 import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionMode;
@@ -124,7 +125,15 @@ public final class RedemptionViews {
     public record StatementView(long shopId, @Schema(example = "2026-11") String period, OffsetDateTime from,
                                 OffsetDateTime to, long redeemedPoints, long refundedPoints,
                                 @Schema(description = "redeemedPoints - refundedPoints: what the shop is owed") long netPoints,
-                                List<StatementLine> lines) {}
+                                List<StatementLine> lines,
+                                @Schema(description = "the ledger's latest signed checkpoint when the statement was made "
+                                        + "(absent before the first): keep it with the statement, so that a later "
+                                        + "rewrite of history can be shown (GET /ledger/verification)", nullable = true)
+                                CheckpointView ledgerCheckpoint) {
+        public StatementView withLedgerCheckpoint(CheckpointView checkpoint) {
+            return new StatementView(shopId, period, from, to, redeemedPoints, refundedPoints, netPoints, lines, checkpoint);
+        }
+    }
 
     @Schema(name = "Redemption")
     public record RedemptionView(long id, long shopId, long volunteerId, RedemptionMode mode, RedemptionStatus status,

@@ -33,6 +33,8 @@ import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Tx;
+import org.timebank.ledger.LedgerCheckpoints;
+import org.timebank.ledger.api.Views.CheckpointView;
 import org.timebank.redemption.RedemptionService;
 import org.timebank.redemption.ShopService;
 import org.timebank.redemption.api.RedemptionViews.CreateShop;
@@ -61,6 +63,8 @@ public class ShopResource {
     Caller caller;
     @Inject
     Tx tx;
+    @Inject
+    LedgerCheckpoints checkpoints;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -145,7 +149,8 @@ public class ShopResource {
             @QueryParam("period") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-[0-9]{2}$")) String period,
             @Context HttpHeaders headers) {
         YearMonth month = period(period);
-        StatementView statement = tx.inNew(() -> redemptions.statement(caller, id, month));
+        StatementView statement = tx.inNew(() -> redemptions.statement(caller, id, month))
+                .withLedgerCheckpoint(checkpoints.latest().map(CheckpointView::of).orElse(null));
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType());
         if (!csv) {
@@ -158,6 +163,15 @@ public class ShopResource {
                     .append(l.type().equals("REFUND") ? -l.points() : l.points()).append("\r\n");
         }
         text.append("NET,,,,,").append(statement.netPoints()).append("\r\n");
+        CheckpointView cp = statement.ledgerCheckpoint();
+        if (cp != null) {
+            // printed below the sums, a name and a value per line, so a spreadsheet shows it as it is
+            text.append("\r\nledger_checkpoint_seq,").append(cp.seq()).append("\r\n")
+                    .append("ledger_checkpoint_hash,").append(cp.hash()).append("\r\n")
+                    .append("ledger_checkpoint_signed_at,").append(cp.signedAt()).append("\r\n")
+                    .append("ledger_checkpoint_key_id,").append(cp.keyId()).append("\r\n")
+                    .append("ledger_checkpoint_signature,").append(cp.signature()).append("\r\n");
+        }
         return Response.ok(text.toString(), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"shop-" + id + "-" + month + ".csv\"").build();
     }

@@ -1,0 +1,264 @@
+package org.timebank.ledger.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.timebank.common.Jdbc;
+import org.timebank.ledger.domain.Account;
+import org.timebank.ledger.domain.AccountFlags;
+import org.timebank.ledger.domain.AccountPurpose;
+import org.timebank.ledger.domain.Asset;
+import org.timebank.ledger.domain.Balance;
+import org.timebank.ledger.domain.OwnerType;
+
+/**
+ * Accounts and their balances: opening an account on first need, finding it by owner, reading
+ * balances (the row plus the deltas of a hot account not folded into it yet), locking accounts
+ * before a decision on their balance, and folding the deltas.
+ */
+@ApplicationScoped
+public class AccountStore {
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * The ids of region, shop and system accounts, found once: an account's id never changes and no
+     * account is ever deleted. Kept only once the transaction that saw the account commits, so an
+     * account opened by a transaction that rolls back is never remembered. Volunteers' accounts (millions)
+     * are not kept.
+     */
+    private final Map<String, Long> sharedAccountIds = new ConcurrentHashMap<>();
+
+    /** Opens the account for (owner, asset, purpose), or returns the one already open; the purpose says the owner's type. */
+    public long openAccount(Asset asset, AccountPurpose purpose, long ownerId) {
+        OwnerType ownerType = purpose.owner();
+        String shared = sharedKey(asset, purpose, ownerId);
+        Long known = shared == null ? null : sharedAccountIds.get(shared);
+        if (known != null) {
+            return known;
+        }
+        long id = jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("select ledger_open_account(?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, asset.name());
+                s.setString(2, purpose.name());
+                s.setString(3, ownerType.name());
+                s.setLong(4, ownerId);
+                s.setBoolean(5, purpose.flags().debitsMustNotExceedCredits());
+                s.setBoolean(6, purpose.flags().creditsMustNotExceedDebits());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+        rememberOnCommit(shared, id);
+        return id;
+    }
+
+    public Optional<Long> accountId(Asset asset, AccountPurpose purpose, long ownerId) {
+        OwnerType ownerType = purpose.owner();
+        String shared = sharedKey(asset, purpose, ownerId);
+        Long known = shared == null ? null : sharedAccountIds.get(shared);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> id = jdbc.run(c -> findAccountId(c, asset, purpose, ownerType, ownerId));
+        id.ifPresent(found -> rememberOnCommit(shared, found));
+        return id;
+    }
+
+    private static String sharedKey(Asset asset, AccountPurpose purpose, long ownerId) {
+        return purpose.owner() == OwnerType.VOLUNTEER ? null : purpose.owner() + "/" + ownerId + "/" + asset + "/" + purpose;
+    }
+
+    private void rememberOnCommit(String key, long id) {
+        if (key == null) {
+            return;
+        }
+        try {
+            if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+                return;
+            }
+        } catch (IllegalStateException e) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sharedAccountIds.put(key, id);
+                }
+            }
+        });
+    }
+
+    private static Optional<Long> findAccountId(Connection c, Asset asset, AccountPurpose purpose, OwnerType ownerType,
+                                                long ownerId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select id from account where owner_type = ? and owner_id = ? and asset = ? and purpose = ?")) {
+            s.setString(1, ownerType.name());
+            s.setLong(2, ownerId);
+            s.setString(3, asset.name());
+            s.setString(4, purpose.name());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String ACCOUNT_SELECT =
+            "select a.id, a.asset, a.purpose, a.owner_type, a.owner_id, a.debits_must_not_exceed_credits, "
+                    + "a.credits_must_not_exceed_debits, "
+                    + "a.debits_posted + coalesce(d.dp, 0), a.credits_posted + coalesce(d.cp, 0), "
+                    + "a.debits_pending + coalesce(d.dq, 0), a.credits_pending + coalesce(d.cq, 0), a.version, a.created_at "
+                    + "from account a left join lateral (select sum(debits_posted) dp, sum(credits_posted) cp, "
+                    + "sum(debits_pending) dq, sum(credits_pending) cq from account_delta where account_id = a.id) d on true ";
+
+    /** The account with its balance: the row plus the deltas not folded into it yet. */
+    public Optional<Account> account(long id) {
+        return accounts(List.of(id)).stream().findFirst();
+    }
+
+    /** The ids of every account of one owner by asset and purpose, in one round trip. */
+    public Map<String, Long> accountIdsOf(OwnerType ownerType, long ownerId) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select asset, purpose, id from account where owner_type = ? and owner_id = ?")) {
+                s.setString(1, ownerType.name());
+                s.setLong(2, ownerId);
+                Map<String, Long> ids = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.put(key(Asset.valueOf(r.getString(1)), AccountPurpose.valueOf(r.getString(2))), r.getLong(3));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** {@link #accountIdsOf} for many owners of one type in one round trip, by owner id. */
+    public Map<Long, Map<String, Long>> accountIdsOf(OwnerType ownerType, List<Long> ownerIds) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select owner_id, asset, purpose, id from account where owner_type = ? and owner_id = any (?)")) {
+                s.setString(1, ownerType.name());
+                s.setArray(2, c.createArrayOf("bigint", ownerIds.toArray(Long[]::new)));
+                Map<Long, Map<String, Long>> ids = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.computeIfAbsent(r.getLong(1), o -> new HashMap<>())
+                                .put(key(Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3))), r.getLong(4));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** The key of {@link #accountIdsOf}'s map. */
+    public static String key(Asset asset, AccountPurpose purpose) {
+        return asset + "/" + purpose;
+    }
+
+    /** Every account of one owner, with balances, in one round trip (the owner's unique index serves it). */
+    public List<Account> accountsOf(OwnerType ownerType, long ownerId) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.owner_type = ? and a.owner_id = ? order by a.id")) {
+                s.setString(1, ownerType.name());
+                s.setLong(2, ownerId);
+                try (ResultSet r = s.executeQuery()) {
+                    return accountRows(r);
+                }
+            }
+        });
+    }
+
+    private List<Account> accounts(List<Long> ids) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.id = any (?) order by a.id")) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                try (ResultSet r = s.executeQuery()) {
+                    return accountRows(r);
+                }
+            }
+        });
+    }
+
+    /**
+     * Locks accounts in id order (the order ledger_post uses) so that a balance read afterwards
+     * stays true until the posting; for decisions that depend on a balance (caps, budgets, debts).
+     */
+    public void lockAccounts(List<Long> ids) {
+        jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select id from ledger_lock_accounts(?)")) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        r.getLong(1);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * {@link #lockAccounts} and {@link #accounts} in one round trip: the accounts locked in id order,
+     * with their balances as of the lock.
+     */
+    public List<Account> lockedAccounts(List<Long> ids) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select * from ledger_lock_accounts(?)")) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                try (ResultSet r = s.executeQuery()) {
+                    return accountRows(r);
+                }
+            }
+        });
+    }
+
+    private static List<Account> accountRows(ResultSet r) throws SQLException {
+        List<Account> rows = new ArrayList<>();
+        while (r.next()) {
+            rows.add(new Account(r.getLong(1), Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3)),
+                    OwnerType.valueOf(r.getString(4)), r.getLong(5), new AccountFlags(r.getBoolean(6), r.getBoolean(7)),
+                    new Balance(r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), r.getLong(12),
+                    r.getObject(13, OffsetDateTime.class)));
+        }
+        return rows;
+    }
+
+    /** Folds the deltas of unchecked (hot) accounts into their rows; returns how many. */
+    public int foldDeltas(int limit) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("select ledger_fold_deltas(?)")) {
+                s.setInt(1, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+}
