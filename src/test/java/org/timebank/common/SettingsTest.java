@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -45,7 +46,7 @@ class SettingsTest {
                     // a list is also mapped element by element (name[*]); README lists it once
                     if (!name.endsWith("[*]")) {
                         settings.put(name, property.hasDefaultValue() ? "`" + property.getDefaultValue() + "`"
-                                : property.isOptional() ? "(none)" : "(required)");
+                                : Optional.class.equals(property.getMethod().getReturnType()) ? "(none)" : "(required)");
                     }
                 });
             }
