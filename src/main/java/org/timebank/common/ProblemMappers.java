@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.timebank.security.Roles;
 
 /** Every failure leaves as application/problem+json with a stable code; never a stack trace. */
 public class ProblemMappers {

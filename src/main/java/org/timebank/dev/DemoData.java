@@ -29,16 +29,14 @@ import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Opening;
 import org.timebank.redemption.ShopService;
 import org.timebank.redemption.api.RedemptionViews.CreateShop;
+import org.timebank.redemption.api.RedemptionViews.ItemInput;
 import org.timebank.redemption.domain.ShopKind;
-import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.api.CreateRegion;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
-import org.timebank.volunteer.persistence.Volunteer;
 
 /**
  * Dev and test only (not built into the production jar): a small region tree with three volunteers,
@@ -72,8 +70,6 @@ public class DemoData {
     HourClaimService claims;
     @Inject
     ShopService shops;
-    @Inject
-    RedemptionStore redemptionStore;
 
     public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang, long shop) {}
 
@@ -87,10 +83,10 @@ public class DemoData {
     /** Loads what is missing of the demo data; the ids of its regions, volunteers and shop. */
     public synchronized Ids ensureLoaded() {
         return tx.inNew(() -> {
-            if (Region.count("code", "4201") == 0) {
+            if (regions.withCode("4201").isEmpty()) {
                 load();
             }
-            if (redemptionStore.shopNamed(id("420106004001"), SHOP_NAME).isEmpty()) {
+            if (shops.idNamed(id("420106004001"), SHOP_NAME).isEmpty()) {
                 loadShop(id("420106004001"));
             }
             Ids ids = ids();
@@ -127,9 +123,8 @@ public class DemoData {
     private void loadShop(long shouyiCommunity) {
         long shop = shops.create("system:demo",
                 new CreateShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
-        redemptionStore.insertItem(shop, "大米 5kg", 30, 20, true);
-        redemptionStore.insertItem(shop, "食用油 1L", 15, 40, true);
-        redemptionStore.insertItem(shop, "洗衣液", 10, 0, true);
+        shops.putItems(shop, List.of(new ItemInput(null, "大米 5kg", 30L, 20, true),
+                new ItemInput(null, "食用油 1L", 15L, 40, true), new ItemInput(null, "洗衣液", 10L, 0, true)));
     }
 
     /**
@@ -145,16 +140,14 @@ public class DemoData {
                 new CategoryRate("DEFAULT", BigDecimal.ONE),
                 new CategoryRate("KITCHEN", BigDecimal.valueOf(6))), new HoursCap(90_000L, OverCap.DONATE_TO_POOL), null),
                 "system:demo");
-        long xingfu = Region.<Region>find("code", "420102017002").firstResult().id;
+        long xingfu = id("420102017002");
         budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");
         Instant yesterday9 = LocalDate.now(Times.ZONE).minusDays(1).atTime(9, 0).atZone(Times.ZONE).toInstant();
-        Volunteer zhang = Volunteer.findById(ids.zhang());
-        claims.record("system:demo", ids.zhang(), zhang.homeCommunityId, null, "ELDERLY_VISIT", yesterday9,
+        claims.record("system:demo", ids.zhang(), home(ids.zhang()), null, "ELDERLY_VISIT", yesterday9,
                 yesterday9.plus(Duration.ofMinutes(120)), "demo: visited an elderly neighbour");
-        Volunteer wang = Volunteer.findById(ids.wang());
-        claims.record("system:demo", ids.wang(), wang.homeCommunityId, null, "KITCHEN", yesterday9,
+        claims.record("system:demo", ids.wang(), home(ids.wang()), null, "KITCHEN", yesterday9,
                 yesterday9.plus(Duration.ofMinutes(150)), "demo: community canteen");
-        claims.record("system:demo", ids.li(), Volunteer.<Volunteer>findById(ids.li()).homeCommunityId, null, "DEFAULT",
+        claims.record("system:demo", ids.li(), home(ids.li()), null, "DEFAULT",
                 yesterday9.minus(Duration.ofDays(1)), yesterday9.minus(Duration.ofDays(1)).plus(Duration.ofMinutes(540)),
                 "demo: a long day at the flood-prevention post (needs two reviewers)");
         LOG.info("Demo hours loaded: conversion rules, a budget for 幸福社区, three claims awaiting review");
@@ -168,10 +161,14 @@ public class DemoData {
         Map<String, Long> volunteer = volunteers.idsByPhone(List.of(ZHANG_PHONE, LI_PHONE, WANG_PHONE));
         long shouyi = id("420106004001");
         return new Ids(id("4201"), id("420102017"), shouyi, volunteer.get(ZHANG_PHONE), volunteer.get(LI_PHONE),
-                volunteer.get(WANG_PHONE), redemptionStore.shopNamed(shouyi, SHOP_NAME).orElseThrow());
+                volunteer.get(WANG_PHONE), shops.idNamed(shouyi, SHOP_NAME).orElseThrow());
     }
 
-    private static long id(String code) {
-        return Region.<Region>find("code", code).firstResult().id;
+    private long id(String code) {
+        return regions.withCode(code).orElseThrow().id();
+    }
+
+    private long home(long volunteer) {
+        return volunteers.find(volunteer).orElseThrow().homeCommunityId();
     }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
-import org.timebank.security.Roles;
+import org.timebank.common.Roles;
 
 /**
  * Dev and test only (not built into the production jar): demo tokens signed with the demo key pair

@@ -20,7 +20,7 @@ import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.region.RegionService;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 
 /** Regions' points expiry rules, what a wallet will lose next, and the expiry of what is due. */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class PointsExpiryService {
     /** Sets the region's rule; it applies at once, to points already earned too. */
     @Transactional(Transactional.TxType.MANDATORY)
     public PointsExpiryView put(long regionId, int months, String actor) {
-        Region region = regions.require(regionId);
+        RegionRef region = regions.require(regionId);
         store.put(regionId, months, actor);
         return view(region);
     }
@@ -49,9 +49,9 @@ public class PointsExpiryService {
         return view(regions.require(regionId));
     }
 
-    private PointsExpiryView view(Region region) {
+    private PointsExpiryView view(RegionRef region) {
         Optional<ExpiryStore.Rule> rule = store.ruleFor(region.pathIds());
-        return new PointsExpiryView(region.id, rule.map(ExpiryStore.Rule::months).orElse(null),
+        return new PointsExpiryView(region.id(), rule.map(ExpiryStore.Rule::months).orElse(null),
                 rule.map(ExpiryStore.Rule::regionId).orElse(null));
     }
 

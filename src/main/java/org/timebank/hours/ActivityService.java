@@ -22,9 +22,9 @@ import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ActivityStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
 
 /** Activities communities publish, and volunteers' enrollment in them within capacity. */
 @ApplicationScoped
@@ -37,15 +37,17 @@ public class ActivityService {
     ConversionRuleService rules;
     @Inject
     RegionService regions;
+    @Inject
+    VolunteerService volunteers;
 
     /** Publishes an activity in a community the caller serves (admins: any). */
     @Transactional(Transactional.TxType.MANDATORY)
     public ActivityView create(Caller caller, CreateActivity request) {
-        Region community = Region.findById(request.communityId());
+        RegionRef community = regions.find(request.communityId()).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", request.communityId());
         }
-        if (community.level != RegionLevel.COMMUNITY) {
+        if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", request.communityId());
         }
         if (!caller.covers(community.pathIds())) {
@@ -57,7 +59,7 @@ public class ActivityService {
         }
         rules.requireKnownCategory(community, request.category(), request.startsAt().toInstant());
         Activity activity = new Activity();
-        activity.communityId = community.id;
+        activity.communityId = community.id();
         activity.title = request.title().strip();
         activity.category = request.category();
         activity.place = request.place() == null || request.place().isBlank() ? null : request.place().strip();
@@ -113,7 +115,7 @@ public class ActivityService {
         if (!activity.endsAt.toInstant().isAfter(Instant.now())) {
             throw ApiException.unprocessable("ACTIVITY_ENDED", activityId);
         }
-        if (Volunteer.findById(volunteerId) == null) {
+        if (volunteers.find(volunteerId).isEmpty()) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
         }
         OffsetDateTime enrolledAt = store.enroll(activityId, volunteerId)

@@ -27,7 +27,7 @@ import org.timebank.hours.persistence.ActivityStore;
 import org.timebank.region.RegionService;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.PiiProtector;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
 
 /**
  * How service at an activity becomes pending hour claims: staff record the attendance sheet (all
@@ -53,6 +53,8 @@ public class AttendanceService {
     ActivityStore store;
     @Inject
     RegionService regions;
+    @Inject
+    VolunteerService volunteers;
     @Inject
     PiiProtector hasher;
 
@@ -143,7 +145,7 @@ public class AttendanceService {
             throw ApiException.forbidden("FORBIDDEN");
         }
         Activity activity = activities.require(activityId);
-        if (Volunteer.findById(volunteerId) == null) {
+        if (volunteers.find(volunteerId).isEmpty()) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
         }
         if (!store.checkinCodeValid(activityId, hash(activityId, CheckinCode.normalize(request.code())))) {

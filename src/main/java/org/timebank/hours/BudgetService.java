@@ -22,7 +22,7 @@ import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 
 /**
@@ -95,9 +95,9 @@ public class BudgetService {
                 .map(Account::balance);
     }
 
-    private Region community(long id) {
-        Region region = regions.require(id);
-        if (region.level != RegionLevel.COMMUNITY) {
+    private RegionRef community(long id) {
+        RegionRef region = regions.require(id);
+        if (region.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", id);
         }
         return region;

@@ -23,7 +23,7 @@ import org.timebank.hours.api.HoursViews.RulesView;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.region.RegionService;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 
 @ApplicationScoped
 public class ConversionRuleService {
@@ -39,7 +39,7 @@ public class ConversionRuleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public RuleSetView put(long regionId, PutConversionRules request, String actor) {
-        Region region = regions.require(regionId);
+        RegionRef region = regions.require(regionId);
         if (60 % request.granularityMinutes() != 0) {
             throw new ApiException(400, "VALIDATION_FAILED",
                     List.of(new ApiException.Item("granularityMinutes", null, "GRANULARITY_INVALID", request.granularityMinutes())),
@@ -71,8 +71,8 @@ public class ConversionRuleService {
      * Since when the version current for the region is in force: of the one in force now (its own or
      * inherited) and its own latest (which may take effect later), the later.
      */
-    private Optional<Instant> currentSince(Region region, Instant now) {
-        return Stream.concat(inForce(region.pathIds(), now).stream(), store.latest(region.id).stream())
+    private Optional<Instant> currentSince(RegionRef region, Instant now) {
+        return Stream.concat(inForce(region.pathIds(), now).stream(), store.latest(region.id()).stream())
                 .map(s -> s.rules().effectiveFrom()).max(Comparator.naturalOrder());
     }
 
@@ -81,7 +81,7 @@ public class ConversionRuleService {
      * not name: one the rules in force then do not rate (DEFAULT always may).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void requireKnownCategory(Region community, String category, Instant at) {
+    public void requireKnownCategory(RegionRef community, String category, Instant at) {
         if (ConversionRuleSet.DEFAULT_CATEGORY.equals(category)) {
             return; // known whatever the rules: no need to read them
         }
@@ -93,7 +93,7 @@ public class ConversionRuleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RulesView get(long regionId) {
-        Region region = regions.require(regionId);
+        RegionRef region = regions.require(regionId);
         Optional<ConversionRuleStore.Stored> inForce = inForce(region.pathIds(), Instant.now());
         return new RulesView(regionId, inForce.map(RuleSetView::of).orElse(null),
                 inForce.map(s -> s.rules().regionId()).orElse(null),

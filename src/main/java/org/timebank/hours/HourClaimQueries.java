@@ -33,7 +33,7 @@ public class HourClaimQueries {
         Long onlyVolunteer = null;
         Long[] scope = null;
         if (!caller.isAdmin()) {
-            if (caller.is(org.timebank.security.Roles.STAFF)) {
+            if (caller.is(org.timebank.common.Roles.STAFF)) {
                 scope = caller.regions().toArray(Long[]::new);
             } else {
                 onlyVolunteer = caller.volunteerId();

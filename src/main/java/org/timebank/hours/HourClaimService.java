@@ -1,6 +1,7 @@
 package org.timebank.hours;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,13 +22,14 @@ import org.timebank.hours.api.HoursViews.Decision;
 import org.timebank.hours.api.HoursViews.ReversalView;
 import org.timebank.hours.api.HoursViews.SubmitClaim;
 import org.timebank.hours.domain.ApprovalPostings;
+import org.timebank.hours.domain.ClaimApproved;
+import org.timebank.hours.domain.ClaimReversed;
 import org.timebank.hours.domain.ClaimRules;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
-import org.timebank.leaderboard.LeaderboardService;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Account;
@@ -41,9 +43,10 @@ import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.ledger.domain.VolunteerAccounts;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Hour claims from submission to posting: validation, scoped decisions (never on one's own hours,
@@ -59,13 +62,17 @@ public class HourClaimService {
     @Inject
     RegionService regions;
     @Inject
+    VolunteerService volunteers;
+    @Inject
     ConversionRuleService rules;
     @Inject
     LedgerService ledger;
     @Inject
     LedgerAccounts accounts;
     @Inject
-    LeaderboardService leaderboards;
+    Event<ClaimApproved> approvals;
+    @Inject
+    Event<ClaimReversed> reversals;
 
     private final ClaimRules claimRules;
 
@@ -90,10 +97,10 @@ public class HourClaimService {
             volunteerId = request.volunteerId();
         }
         boolean onBehalf = self == null || volunteerId != self;
-        if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.security.Roles.STAFF)) {
+        if (onBehalf && !caller.isAdmin() && !caller.is(org.timebank.common.Roles.STAFF)) {
             throw ApiException.forbidden("FORBIDDEN");
         }
-        Volunteer volunteer = Volunteer.findById(volunteerId);
+        VolunteerRef volunteer = volunteers.find(volunteerId).orElse(null);
         if (volunteer == null) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", volunteerId);
         }
@@ -108,14 +115,14 @@ public class HourClaimService {
             communityId = activity.communityId;
             category = activity.category;
         } else {
-            communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId;
+            communityId = request.communityId() != null ? request.communityId() : volunteer.homeCommunityId();
             category = request.category() != null ? request.category() : ConversionRuleSet.DEFAULT_CATEGORY;
         }
-        Region community = Region.findById(communityId);
+        RegionRef community = regions.find(communityId).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
         }
-        if (community.level != RegionLevel.COMMUNITY) {
+        if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
         if (onBehalf && !caller.covers(community.pathIds())) {
@@ -225,7 +232,8 @@ public class HourClaimService {
         claim.decidedAt = now;
         claim.reason = reason == null || reason.isBlank() ? null : reason.strip();
         em.flush();
-        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, claim.creditedMinutes, claim.points);
+        approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
+                claim.points));
         Metrics.count("timebank.hours.claims.approved", 1);
         return ClaimView.of(claim);
     }
@@ -259,7 +267,7 @@ public class HourClaimService {
 
     /** Converts and posts an approved claim in one journal transaction. */
     private void post(HourClaim claim, String reviewer) {
-        Region community = regions.require(claim.communityId);
+        RegionRef community = regions.require(claim.communityId);
         ConversionRuleStore.Stored stored = rules.inForce(community.pathIds(), claim.startsAt.toInstant())
                 .orElseThrow(() -> ApiException.unprocessable("NO_CONVERSION_RULE", claim.category));
         ConversionRuleSet set = stored.rules();
@@ -332,7 +340,8 @@ public class HourClaimService {
         claim.status = HourClaim.Status.REVERSED;
         claim.reversalId = reversalId;
         em.flush();
-        leaderboards.recordClaim(claim.volunteerId, claim.startsAt, -claim.creditedMinutes, -claim.points);
+        reversals.fire(new ClaimReversed(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
+                claim.points));
         Metrics.count("timebank.hours.claims.reversed", 1);
         long minutesOwed = debitTo(reversal, a.hoursDebt()) - creditTo(approval, a.hoursDebt());
         long pointsOwed = debitTo(reversal, a.pointsDebt()) - creditTo(approval, a.pointsDebt());

@@ -3,7 +3,6 @@ package org.timebank.leaderboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Times;
+import org.timebank.hours.domain.ClaimApproved;
+import org.timebank.hours.domain.ClaimReversed;
 import org.timebank.leaderboard.api.LeaderboardViews.BoardEntry;
 import org.timebank.leaderboard.api.LeaderboardViews.BoardView;
 import org.timebank.leaderboard.api.LeaderboardViews.RankView;
@@ -21,11 +22,11 @@ import org.timebank.leaderboard.domain.NameMask;
 import org.timebank.leaderboard.persistence.LeaderboardStore;
 import org.timebank.leaderboard.persistence.LeaderboardStore.Board;
 import org.timebank.region.RegionService;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.domain.VolunteerMoved;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Boards and ranks. Scores follow approved claims by their service day; the folder
@@ -36,8 +37,6 @@ public class LeaderboardService {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 100;
 
-    @Inject
-    EntityManager em;
     @Inject
     LeaderboardStore store;
     @Inject
@@ -51,10 +50,7 @@ public class LeaderboardService {
      */
     @Transactional
     public Visibility setShown(Caller caller, long volunteerId, boolean shown) {
-        Volunteer volunteer = volunteers.visible(caller, volunteerId);
-        if (volunteer.leaderboardHidden == shown) {
-            volunteer.leaderboardHidden = !shown;
-            em.flush();
+        if (volunteers.showOnLeaderboards(caller, volunteerId, shown)) {
             store.addRefresh(volunteerId);
         }
         return new Visibility(shown);
@@ -68,15 +64,27 @@ public class LeaderboardService {
         store.addRefresh(moved.volunteerId());
     }
 
-    /** Adds an approved (or, negated, a reversed) claim to its volunteer's scores. */
+    /** An approved claim adds to its volunteer's scores of its service day, in the approval's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordClaim(long volunteerId, OffsetDateTime serviceStart, long minutes, long points) {
-        store.addDelta(volunteerId, serviceStart.atZoneSameInstant(Times.ZONE).toLocalDate(), minutes, points);
+    void onApproved(@Observes ClaimApproved approved) {
+        store.addDelta(approved.volunteerId(), serviceDay(approved.startsAt()), approved.creditedMinutes(),
+                approved.points());
+    }
+
+    /** A reversed claim takes back what its approval added, in the reversal's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onReversed(@Observes ClaimReversed reversed) {
+        store.addDelta(reversed.volunteerId(), serviceDay(reversed.startsAt()), -reversed.creditedMinutes(),
+                -reversed.points());
+    }
+
+    private static LocalDate serviceDay(OffsetDateTime serviceStart) {
+        return serviceStart.atZoneSameInstant(Times.ZONE).toLocalDate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public BoardView board(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric, int limit) {
-        Region region = regions.require(regionId);
+        RegionRef region = regions.require(regionId);
         Board board = board(region, period, metric);
         Long me = caller.volunteerId();
         List<BoardEntry> entries = new ArrayList<>();
@@ -91,15 +99,15 @@ public class LeaderboardService {
             entries.add(new BoardEntry(rank, NameMask.mask(e.name()), e.communityId(), e.minutes(), e.points(),
                     me != null && me == e.volunteerId()));
         }
-        return new BoardView(region.id, region.name, region.level, period, shownStart(board), metric, entries);
+        return new BoardView(region.id(), region.name(), region.level(), period, shownStart(board), metric, entries);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RankView rank(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric,
                          long volunteerId) {
-        Volunteer volunteer = volunteers.visible(caller, volunteerId);
-        Region region = regions.require(regionId);
-        if (!regions.require(volunteer.homeCommunityId).pathIds().contains(region.id)) {
+        VolunteerRef volunteer = volunteers.visibleTo(caller, volunteerId);
+        RegionRef region = regions.require(regionId);
+        if (!regions.require(volunteer.homeCommunityId()).pathIds().contains(region.id())) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_IN_REGION", volunteerId, regionId);
         }
         Board board = board(region, period, metric);
@@ -107,13 +115,13 @@ public class LeaderboardService {
                 .orElse(new LeaderboardStore.Score(0, 0));
         long value = metric == LeaderboardMetric.HOURS ? score.minutes() : score.points();
         Long rank = value > 0 ? 1 + store.above(board, value) : null;
-        return new RankView(volunteerId, region.id, region.level, period, shownStart(board), metric, rank,
-                store.above(board, 0), score.minutes(), score.points(), !volunteer.leaderboardHidden);
+        return new RankView(volunteerId, region.id(), region.level(), period, shownStart(board), metric, rank,
+                store.above(board, 0), score.minutes(), score.points(), !volunteer.leaderboardHidden());
     }
 
-    private static Board board(Region region, LeaderboardPeriod period, LeaderboardMetric metric) {
+    private static Board board(RegionRef region, LeaderboardPeriod period, LeaderboardMetric metric) {
         LocalDate today = LocalDate.now(Times.ZONE);
-        return new Board(region.level, region.id, period, period.start(today), metric);
+        return new Board(region.level(), region.id(), period, period.start(today), metric);
     }
 
     private static LocalDate shownStart(Board board) {

@@ -17,7 +17,6 @@ import org.timebank.ledger.domain.Opening;
 import org.timebank.ledger.domain.OpeningBalanceCsv;
 import org.timebank.ledger.domain.Wallets;
 import org.timebank.ledger.persistence.ImportStore;
-import org.timebank.volunteer.VolunteerService;
 
 /**
  * Opening balances from an earlier system: the whole file is checked first (format, then that
@@ -26,8 +25,20 @@ import org.timebank.volunteer.VolunteerService;
  */
 @ApplicationScoped
 public class OpeningBalanceImport {
+    /**
+     * The volunteers a file names, answered by the volunteer feature: the ledger knows volunteers
+     * only as the owners of accounts, and does not depend on the feature that registers them.
+     */
+    public interface Volunteers {
+        /** Volunteer ids by phone number; numbers not registered are absent from the map. */
+        Map<String, Long> idsByPhone(List<String> phones);
+
+        /** Those of {@code ids} that name a volunteer. */
+        List<Long> existing(List<Long> ids);
+    }
+
     @Inject
-    VolunteerService volunteers;
+    Volunteers volunteers;
     @Inject
     LedgerService ledger;
     @Inject

@@ -27,10 +27,10 @@ import org.timebank.hours.api.HoursViews;
 import org.timebank.leaderboard.api.LeaderboardViews;
 import org.timebank.ledger.api.LedgerRequests;
 import org.timebank.ledger.api.Views;
+import org.timebank.me.api.MeViews;
 import org.timebank.redemption.api.RedemptionRuleViews;
 import org.timebank.redemption.api.RedemptionViews;
 import org.timebank.region.api.RegionView;
-import org.timebank.security.api.MeViews;
 import org.timebank.transfer.api.TransferViews;
 import org.timebank.volunteer.api.VolunteerViews;
 

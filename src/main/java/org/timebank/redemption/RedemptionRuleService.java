@@ -9,7 +9,7 @@ import java.sql.Types;
 import org.timebank.common.Jdbc;
 import org.timebank.redemption.api.RedemptionRuleViews.RedemptionRuleView;
 import org.timebank.region.RegionService;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 
 /**
  * The minimum of confirmed service before a region's volunteers may redeem (Guangzhou: 100 hours).
@@ -43,11 +43,11 @@ public class RedemptionRuleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RedemptionRuleView get(long regionId) {
-        Region region = regions.require(regionId);
+        RegionRef region = regions.require(regionId);
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("select region_id, min_minutes from redemption_rule "
                     + "where region_id = any (?) order by region_path_distance(?, region_id) limit 1")) {
-                java.sql.Array path = c.createArrayOf("bigint", region.path);
+                java.sql.Array path = c.createArrayOf("bigint", region.pathIds().toArray());
                 s.setArray(1, path);
                 s.setArray(2, path);
                 try (ResultSet r = s.executeQuery()) {

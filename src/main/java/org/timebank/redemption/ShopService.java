@@ -48,6 +48,12 @@ public class ShopService {
         return store.shop(id);
     }
 
+    /** The id of the region's shop of this name (the oldest, should there be several), if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> idNamed(long regionId, String name) {
+        return store.shopNamed(regionId, name);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ItemView> items(long shopId) {
         shop(shopId);
@@ -64,6 +70,11 @@ public class ShopService {
         if (!caller.isAdmin() && !caller.operates(shopId)) {
             throw ApiException.forbidden("FORBIDDEN");
         }
+        return putItems(shopId, items);
+    }
+
+    /** As {@link #putItems(Caller, long, List)}, for an actor who may: the demo data's. */
+    public List<ItemView> putItems(long shopId, List<ItemInput> items) {
         List<ItemInput> existing = items.stream().filter(i -> i.id() != null)
                 .sorted(Comparator.comparingLong(ItemInput::id)).toList();
         if (existing.stream().map(ItemInput::id).distinct().count() != existing.size()) {

@@ -6,12 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.region.api.RegionView;
 import org.timebank.region.api.CreateRegion;
 import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.region.persistence.Region;
 
 @ApplicationScoped
@@ -46,22 +48,29 @@ public class RegionService {
         region.persist();
         em.flush();
         em.refresh(region);
-        return RegionView.of(region);
+        return RegionView.of(region.ref());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Region require(long id) {
-        Region region = Region.findById(id);
-        if (region == null) {
-            throw ApiException.notFound("REGION_NOT_FOUND", id);
-        }
-        return region;
+    public RegionRef require(long id) {
+        return find(id).orElseThrow(() -> ApiException.notFound("REGION_NOT_FOUND", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegionRef> find(long id) {
+        return Region.<Region>findByIdOptional(id).map(Region::ref);
     }
 
     /** The regions among these ids that exist, by id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Region> existing(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : Region.list("id in ?1 order by id", ids);
+    public List<RegionRef> existing(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : Region.<Region>list("id in ?1 order by id", ids).stream().map(Region::ref).toList();
+    }
+
+    /** The region with this code (codes are unique), if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegionRef> withCode(String code) {
+        return Region.<Region>find("code", code).firstResultOptional().map(Region::ref);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -71,6 +80,6 @@ public class RegionService {
                         .page(0, paging.limit() + 1).list()
                 : Region.find("parentId = ?1 and id > ?2 order by id", parentId, paging.after() == null ? 0L : paging.after())
                         .page(0, paging.limit() + 1).list();
-        return paging.page(rows.stream().map(RegionView::of).toList(), RegionView::id);
+        return paging.page(rows.stream().map(r -> RegionView.of(r.ref())).toList(), RegionView::id);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.timebank.common.ApiException;
+import org.timebank.common.Roles;
 
 /**
  * Who is calling, from the verified JWT: {@code sub}, {@code groups}, {@code regions} (staff: the

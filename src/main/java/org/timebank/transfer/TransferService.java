@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
+import org.timebank.common.Roles;
 import org.timebank.common.Times;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
@@ -18,9 +19,8 @@ import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 import org.timebank.transfer.api.TransferViews.GrantRequest;
 import org.timebank.transfer.api.TransferViews.GrantView;
 import org.timebank.transfer.api.TransferViews.PoolHours;
@@ -32,7 +32,8 @@ import org.timebank.transfer.api.TransferViews.TransferView;
 import org.timebank.transfer.domain.DailyGiftLimit;
 import org.timebank.transfer.domain.TransferType;
 import org.timebank.transfer.persistence.TransferStore;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Volunteers gift to each other and donate to a community's pool; staff grant from the pool. Every
@@ -52,6 +53,8 @@ public class TransferService {
     @Inject
     RegionService regions;
     @Inject
+    VolunteerService volunteers;
+    @Inject
     TransferConfig config;
 
     // ---- gifts and donations ----
@@ -62,7 +65,7 @@ public class TransferService {
         if (self == null) {
             throw ApiException.forbidden("FORBIDDEN");
         }
-        Volunteer sender = Volunteer.findById(self);
+        VolunteerRef sender = volunteers.find(self).orElse(null);
         if (sender == null) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", self);
         }
@@ -72,23 +75,23 @@ public class TransferService {
                 : donate(caller.subject(), sender, request, memo);
     }
 
-    private TransferView gift(String actor, Volunteer sender, TransferRequest request, String memo) {
+    private TransferView gift(String actor, VolunteerRef sender, TransferRequest request, String memo) {
         if (request.toVolunteerId() == null || request.communityId() != null) {
             throw ApiException.badRequest("VALIDATION_FAILED",
                     request.toVolunteerId() == null ? "toVolunteerId" : "communityId");
         }
         long to = request.toVolunteerId();
-        if (to == sender.id) {
+        if (to == sender.id()) {
             throw ApiException.unprocessable("TRANSFER_TO_SELF");
         }
-        if (Volunteer.findById(to) == null) {
+        if (volunteers.find(to).isEmpty()) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", to);
         }
         Asset asset = request.assetOrDefault();
-        if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId)) {
-            throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId);
+        if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId())) {
+            throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId());
         }
-        long from = accounts.wallet(sender.id, asset);
+        long from = accounts.wallet(sender.id(), asset);
         long into = accounts.wallet(to, asset);
         // both wallets in id order, as ledger_post takes them: holding the sender's wallet keeps its
         // other gifts of today out until this one commits, so together they cannot pass the limit
@@ -100,31 +103,31 @@ public class TransferService {
             throw ApiException.unprocessable("DAILY_GIFT_LIMIT_EXCEEDED", limit.limit(), giftedToday);
         }
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.GIFT, VOLUNTEER_SOURCE,
-                sender.id.toString(), actor, memo, from, into, request.amount()));
+                Long.toString(sender.id()), actor, memo, from, into, request.amount()));
         Metrics.count("timebank.transfers.gifts", 1);
-        return new TransferView(posted.id(), TransferType.GIFT, sender.id, to, null, asset, request.amount(), memo,
+        return new TransferView(posted.id(), TransferType.GIFT, sender.id(), to, null, asset, request.amount(), memo,
                 Times.local(posted.createdAt()));
     }
 
-    private TransferView donate(String actor, Volunteer sender, TransferRequest request, String memo) {
+    private TransferView donate(String actor, VolunteerRef sender, TransferRequest request, String memo) {
         if (request.toVolunteerId() != null) {
             throw ApiException.badRequest("VALIDATION_FAILED", "toVolunteerId");
         }
-        long communityId = request.communityId() != null ? request.communityId() : sender.homeCommunityId;
-        Region community = Region.findById(communityId);
+        long communityId = request.communityId() != null ? request.communityId() : sender.homeCommunityId();
+        RegionRef community = regions.find(communityId).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", communityId);
         }
-        if (community.level != RegionLevel.COMMUNITY) {
+        if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
         Asset asset = request.assetOrDefault();
-        long from = accounts.wallet(sender.id, asset);
+        long from = accounts.wallet(sender.id(), asset);
         long pool = accounts.communityAccount(communityId, asset, AccountPurpose.COMMUNITY_POOL);
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.DONATION, VOLUNTEER_SOURCE,
-                sender.id.toString(), actor, memo, from, pool, request.amount()));
+                Long.toString(sender.id()), actor, memo, from, pool, request.amount()));
         Metrics.count("timebank.transfers.donations", 1);
-        return new TransferView(posted.id(), TransferType.DONATION, sender.id, null, communityId, asset,
+        return new TransferView(posted.id(), TransferType.DONATION, sender.id(), null, communityId, asset,
                 request.amount(), memo, Times.local(posted.createdAt()));
     }
 
@@ -140,15 +143,15 @@ public class TransferService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GrantView grant(Caller caller, long communityId, GrantRequest request) {
-        Region community = community(communityId);
+        RegionRef community = community(communityId);
         if (!caller.is(Roles.STAFF) || !caller.covers(community.pathIds())) {
             throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
         }
         if (caller.isVolunteer(request.volunteerId())) {
             throw ApiException.forbidden("GRANT_TO_SELF", request.volunteerId());
         }
-        Volunteer volunteer = Volunteer.findById(request.volunteerId());
-        if (volunteer == null || !caller.covers(regions.require(volunteer.homeCommunityId).pathIds())) {
+        VolunteerRef volunteer = volunteers.find(request.volunteerId()).orElse(null);
+        if (volunteer == null || !caller.covers(regions.require(volunteer.homeCommunityId()).pathIds())) {
             // one the caller may not see is as absent as an unknown id: nobody learns who else is registered
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", request.volunteerId());
         }
@@ -171,7 +174,7 @@ public class TransferService {
     /** The pool, for staff serving the community and admins; to anyone else it does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PoolView pool(Caller caller, long communityId) {
-        Region community = community(communityId);
+        RegionRef community = community(communityId);
         if (!caller.covers(community.pathIds())) {
             throw ApiException.notFound("REGION_NOT_FOUND", communityId);
         }
@@ -184,9 +187,9 @@ public class TransferService {
                 .flatMap(accounts::account).map(Account::balance).map(Balance::available).orElse(0L);
     }
 
-    private Region community(long id) {
-        Region region = regions.require(id);
-        if (region.level != RegionLevel.COMMUNITY) {
+    private RegionRef community(long id) {
+        RegionRef region = regions.require(id);
+        if (region.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", id);
         }
         return region;

@@ -14,7 +14,7 @@ import org.timebank.common.Paging;
 import org.timebank.common.Times;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.api.VolunteerViews.MoveRequest;
 import org.timebank.volunteer.api.VolunteerViews.MoveView;
@@ -49,12 +49,12 @@ public class VolunteerMoves {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public MoveView move(Caller caller, long volunteerId, MoveRequest request) {
-        Region to = Region.findById(request.toCommunityId());
+        RegionRef to = regions.find(request.toCommunityId()).orElse(null);
         if (to == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", request.toCommunityId());
         }
-        if (to.level != RegionLevel.COMMUNITY) {
-            throw ApiException.unprocessable("NOT_A_COMMUNITY", to.id);
+        if (to.level() != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", to.id());
         }
         // locked: concurrent moves of one volunteer take turns, each recording the home it found
         Volunteer v = em.find(Volunteer.class, volunteerId, LockModeType.PESSIMISTIC_WRITE);
@@ -75,16 +75,16 @@ public class VolunteerMoves {
             throw servesOld ? ApiException.unprocessable("MOVE_PHONE_MISMATCH")
                     : ApiException.notFound("VOLUNTEER_NOT_FOUND", volunteerId);
         }
-        if (v.homeCommunityId.equals(to.id)) {
-            throw ApiException.unprocessable("ALREADY_IN_COMMUNITY", volunteerId, to.id);
+        if (v.homeCommunityId.equals(to.id())) {
+            throw ApiException.unprocessable("ALREADY_IN_COMMUNITY", volunteerId, to.id());
         }
         VolunteerMove move = new VolunteerMove();
         move.volunteerId = v.id;
         move.fromCommunityId = v.homeCommunityId;
-        move.toCommunityId = to.id;
+        move.toCommunityId = to.id();
         move.movedBy = caller.subject();
         move.persist();
-        v.homeCommunityId = to.id;
+        v.homeCommunityId = to.id();
         em.flush();
         em.refresh(move);
         moved.fire(new VolunteerMoved(v.id, move.fromCommunityId, move.toCommunityId));

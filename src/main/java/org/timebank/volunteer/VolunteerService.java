@@ -23,6 +23,7 @@ import org.timebank.common.Times;
 import org.timebank.expiry.PointsExpiryService;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
+import org.timebank.ledger.OpeningBalanceImport;
 import org.timebank.ledger.api.Views.PostingView;
 import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -31,7 +32,7 @@ import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.Wallets;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.api.VolunteerViews.AccountIds;
 import org.timebank.volunteer.api.VolunteerViews.BalanceView;
@@ -45,11 +46,12 @@ import org.timebank.volunteer.api.VolunteerViews.StarLevel;
 import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
 import org.timebank.volunteer.domain.PersonalData;
 import org.timebank.volunteer.domain.StarLevels;
+import org.timebank.volunteer.domain.VolunteerRef;
 import org.timebank.volunteer.persistence.Volunteer;
 import org.timebank.volunteer.persistence.VolunteerStore;
 
 @ApplicationScoped
-public class VolunteerService {
+public class VolunteerService implements OpeningBalanceImport.Volunteers {
     static final String PHONE = "phone";
     static final String ID_NUMBER = "id-number";
 
@@ -85,7 +87,7 @@ public class VolunteerService {
 
     /** Registers a volunteer on behalf of {@code actor}, who must serve the home community. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public VolunteerView register(CreateVolunteer request, String actor, Predicate<Region> actorServes) {
+    public VolunteerView register(CreateVolunteer request, String actor, Predicate<RegionRef> actorServes) {
         String phone = PersonalData.normalizePhone(request.phone());
         String idNumber = request.idNumber() == null ? null : PersonalData.normalizeIdNumber(request.idNumber());
         if (phone == null) {
@@ -96,18 +98,18 @@ public class VolunteerService {
             throw new ApiException(400, "VALIDATION_FAILED",
                     List.of(new ApiException.Item("idNumber", null, "INVALID_ID_NUMBER", null)), "idNumber");
         }
-        Region home = Region.findById(request.homeCommunityId());
+        RegionRef home = regions.find(request.homeCommunityId()).orElse(null);
         if (home == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", request.homeCommunityId());
         }
         if (!actorServes.test(home)) {
-            throw ApiException.forbidden("NOT_IN_SCOPE", home.id);
+            throw ApiException.forbidden("NOT_IN_SCOPE", home.id());
         }
-        if (home.level != RegionLevel.COMMUNITY) {
-            throw ApiException.unprocessable("NOT_A_COMMUNITY", home.id);
+        if (home.level() != RegionLevel.COMMUNITY) {
+            throw ApiException.unprocessable("NOT_A_COMMUNITY", home.id());
         }
         Volunteer v = new Volunteer();
-        v.homeCommunityId = home.id;
+        v.homeCommunityId = home.id();
         v.name = request.name().strip();
         v.phoneCipher = pii.encrypt(phone);
         v.phoneHash = pii.hash(PHONE, phone);
@@ -124,7 +126,12 @@ public class VolunteerService {
 
     /** The volunteer, if the caller may see it: themself, staff serving its home community, an admin. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Volunteer visible(Caller caller, long id) {
+    public VolunteerRef visibleTo(Caller caller, long id) {
+        return visible(caller, id).ref();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Volunteer visible(Caller caller, long id) {
         Volunteer v = Volunteer.findById(id);
         if (v == null || !mayRead(caller, v)) {
             // indistinguishable from absent: no caller learns who else is registered
@@ -243,6 +250,7 @@ public class VolunteerService {
     }
 
     /** Volunteer ids found by phone number (keyed hash); numbers not registered are absent from the map. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Long> idsByPhone(List<String> phones) {
         Map<String, String> byHash = phones.stream().distinct()
@@ -262,6 +270,7 @@ public class VolunteerService {
         });
     }
 
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> existing(List<Long> ids) {
         return em.createQuery("select v.id from Volunteer v where v.id in ?1", Long.class).setParameter(1, ids)
@@ -269,7 +278,22 @@ public class VolunteerService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Volunteer> find(long id) {
-        return Volunteer.findByIdOptional(id);
+    public Optional<VolunteerRef> find(long id) {
+        return Volunteer.<Volunteer>findByIdOptional(id).map(Volunteer::ref);
+    }
+
+    /**
+     * Shows the volunteer on public boards or keeps them off (self, staff in scope, admin); whether
+     * that changed anything.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean showOnLeaderboards(Caller caller, long id, boolean shown) {
+        Volunteer v = visible(caller, id);
+        if (v.leaderboardHidden != shown) {
+            return false;
+        }
+        v.leaderboardHidden = !shown;
+        em.flush();
+        return true;
     }
 }

@@ -19,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.expiry.PointsExpiryService;
 import org.timebank.expiry.api.ExpiryViews.PointsExpiryView;
 import org.timebank.expiry.api.ExpiryViews.PutPointsExpiry;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 /** A region's points expiry rule. */
 @Path("/api/v1/regions/{id}/points-expiry")

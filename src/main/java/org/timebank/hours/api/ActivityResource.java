@@ -33,6 +33,7 @@ import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.QueryParams;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.hours.ActivityService;
 import org.timebank.hours.AttendanceService;
@@ -49,7 +50,6 @@ import org.timebank.hours.persistence.ActivityStore;
 import org.timebank.security.AttemptLimiter;
 import org.timebank.security.Caller;
 import org.timebank.security.RateLimitConfig;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/activities")
 @Tag(name = "Activities", description = "Activities communities publish, enrollment within capacity, and attendance that becomes hour claims")

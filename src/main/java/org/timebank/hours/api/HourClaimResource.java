@@ -33,6 +33,7 @@ import org.timebank.common.Messages;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.QueryParams;
+import org.timebank.common.Roles;
 import org.timebank.common.SqlErrors;
 import org.timebank.common.Tx;
 import org.timebank.hours.HourClaimQueries;
@@ -48,7 +49,6 @@ import org.timebank.hours.api.HoursViews.ReversalView;
 import org.timebank.hours.api.HoursViews.SubmitClaim;
 import org.timebank.hours.persistence.HourClaim;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/hour-claims")
 @Tag(name = "Hour claims", description = "Claims of service time, their review, and their conversion into hours and points")

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
@@ -36,7 +37,6 @@ import org.timebank.hours.api.HoursViews.PutConversionRules;
 import org.timebank.hours.api.HoursViews.RuleSetView;
 import org.timebank.hours.api.HoursViews.RulesView;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 /** How a region turns hours into points: its conversion rules and, for a community, its budget. */
 @Path("/api/v1/regions/{id}")

@@ -15,13 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.QueryParams;
+import org.timebank.common.Roles;
 import org.timebank.leaderboard.LeaderboardService;
 import org.timebank.leaderboard.api.LeaderboardViews.BoardView;
 import org.timebank.leaderboard.api.LeaderboardViews.RankView;
 import org.timebank.leaderboard.domain.LeaderboardMetric;
 import org.timebank.leaderboard.domain.LeaderboardPeriod;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/leaderboards")
 @Tag(name = "Leaderboards", description = "Top volunteers of a region's subtree, and one volunteer's rank")

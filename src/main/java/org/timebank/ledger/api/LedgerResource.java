@@ -32,6 +32,7 @@ import org.timebank.common.Idempotency;
 import org.timebank.common.ImportConfig;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerAudit;
@@ -49,7 +50,6 @@ import org.timebank.ledger.api.Views.TransactionView;
 import org.timebank.ledger.api.Views.TrialBalanceView;
 import org.timebank.ledger.api.Views.VerificationView;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/ledger")
 @Tag(name = "Ledger", description = "Adjustments, imports, reversals and audit (admin)")

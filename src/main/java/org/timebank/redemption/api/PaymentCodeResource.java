@@ -15,10 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Roles;
 import org.timebank.redemption.RedemptionService;
 import org.timebank.redemption.api.RedemptionViews.PaymentCodeView;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/volunteers/{id}/payment-codes")
 @Tag(name = "Redemptions")

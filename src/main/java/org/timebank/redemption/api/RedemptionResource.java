@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.redemption.RedemptionService;
 import org.timebank.redemption.api.RedemptionViews.CaptureRequest;
@@ -34,7 +35,6 @@ import org.timebank.redemption.api.RedemptionViews.RefundView;
 import org.timebank.security.AttemptLimiter;
 import org.timebank.security.Caller;
 import org.timebank.security.RateLimitConfig;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/redemptions")
 @Tag(name = "Redemptions", description = "Volunteers spend points at shops with a one-time payment code")

@@ -19,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.redemption.RedemptionRuleService;
 import org.timebank.redemption.api.RedemptionRuleViews.PutRedemptionRule;
 import org.timebank.redemption.api.RedemptionRuleViews.RedemptionRuleView;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 /** The minimum of confirmed service before a region's volunteers may redeem points. */
 @Path("/api/v1/regions/{id}/redemption-rules")

@@ -32,6 +32,7 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
+import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.ledger.LedgerCheckpoints;
 import org.timebank.ledger.api.Views.CheckpointView;
@@ -45,7 +46,6 @@ import org.timebank.redemption.api.RedemptionViews.ShopView;
 import org.timebank.redemption.api.RedemptionViews.StatementLine;
 import org.timebank.redemption.api.RedemptionViews.StatementView;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/shops")
 @Tag(name = "Shops", description = "Partner shops and charity supermarkets, and their catalogues")

@@ -25,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
+import org.timebank.common.Roles;
 import org.timebank.region.RegionService;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 
 @Path("/api/v1/regions")
 @Tag(name = "Regions", description = "The city > district > street > community tree")

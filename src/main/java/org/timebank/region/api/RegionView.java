@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
 import org.timebank.region.domain.RegionLevel;
-import org.timebank.region.persistence.Region;
+import org.timebank.region.domain.RegionRef;
 
 @Schema(name = "Region")
 public record RegionView(
@@ -18,7 +18,7 @@ public record RegionView(
         List<Long> path,
         OffsetDateTime createdAt) {
 
-    public static RegionView of(Region r) {
-        return new RegionView(r.id, r.name, r.level, r.parentId, r.code, r.pathIds(), Times.local(r.createdAt));
+    public static RegionView of(RegionRef r) {
+        return new RegionView(r.id(), r.name(), r.level(), r.parentId(), r.code(), r.pathIds(), Times.local(r.createdAt()));
     }
 }

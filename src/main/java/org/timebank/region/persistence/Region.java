@@ -11,11 +11,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.timebank.region.domain.RegionLevel;
+import org.timebank.region.domain.RegionRef;
 
 /**
  * Regions never move and are never deleted, so they are kept in Hibernate's second-level cache:
@@ -49,7 +49,7 @@ public class Region extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    public List<Long> pathIds() {
-        return path == null ? List.of() : Arrays.asList(path);
+    public RegionRef ref() {
+        return new RegionRef(id, name, level, parentId, code, path == null ? List.of() : List.of(path), createdAt);
     }
 }

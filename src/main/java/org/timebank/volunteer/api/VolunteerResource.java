@@ -8,7 +8,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,10 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.leaderboard.LeaderboardService;
-import org.timebank.leaderboard.api.LeaderboardViews.Visibility;
+import org.timebank.common.Roles;
 import org.timebank.security.Caller;
-import org.timebank.security.Roles;
 import org.timebank.volunteer.VolunteerMoves;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.api.VolunteerViews.BalanceView;
@@ -50,8 +47,6 @@ public class VolunteerResource {
     VolunteerMoves moves;
     @Inject
     Idempotency idempotency;
-    @Inject
-    LeaderboardService leaderboards;
     @Inject
     Caller caller;
 
@@ -108,17 +103,6 @@ public class VolunteerResource {
     @Operation(operationId = "getVolunteerBalance", summary = "Hours, points and star level (self, staff in scope, admin)")
     public BalanceView balance(@PathParam("id") long id) {
         return volunteers.balance(caller, id);
-    }
-
-    @PUT
-    @Path("/{id}/leaderboard-visibility")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "setLeaderboardVisibility", summary = "Show the volunteer on public leaderboards or keep them off (self, staff in scope, admin)",
-            description = "Off the boards, the volunteer still sees their own rank. Setting the current value again "
-                    + "changes nothing.")
-    public Visibility leaderboardVisibility(@PathParam("id") long id, @Valid @NotNull Visibility request) {
-        return leaderboards.setShown(caller, id, request.shownOnBoards());
     }
 
     @GET

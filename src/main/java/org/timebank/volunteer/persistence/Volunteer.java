@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 @Entity
 @Table(name = "volunteer")
@@ -43,4 +44,8 @@ public class Volunteer extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    public VolunteerRef ref() {
+        return new VolunteerRef(id, name, homeCommunityId, leaderboardHidden);
+    }
 }

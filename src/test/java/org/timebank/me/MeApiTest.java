@@ -1,4 +1,4 @@
-package org.timebank.security;
+package org.timebank.me;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;

@@ -1,4 +1,4 @@
-package org.timebank.security;
+package org.timebank.common;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.timebank.security.api;
+package org.timebank.me.api;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.timebank.me.MeService;
+import org.timebank.me.api.MeViews.MeView;
 import org.timebank.security.Caller;
-import org.timebank.security.MeService;
-import org.timebank.security.api.MeViews.MeView;
 
 @Path("/api/v1/me")
 @Tag(name = "Me", description = "Who the caller is")

@@ -1,4 +1,4 @@
-package org.timebank.security.api;
+package org.timebank.me.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,18 +1,20 @@
-package org.timebank.security;
+package org.timebank.me;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.timebank.common.ApiException;
+import org.timebank.common.Roles;
+import org.timebank.me.api.MeViews.MeView;
+import org.timebank.me.api.MeViews.MeVolunteer;
 import org.timebank.redemption.ShopService;
 import org.timebank.redemption.api.RedemptionViews.ShopView;
 import org.timebank.region.RegionService;
 import org.timebank.region.api.RegionView;
-import org.timebank.security.api.MeViews.MeView;
-import org.timebank.security.api.MeViews.MeVolunteer;
+import org.timebank.security.Caller;
 import org.timebank.volunteer.VolunteerService;
-import org.timebank.volunteer.persistence.Volunteer;
+import org.timebank.volunteer.domain.VolunteerRef;
 
 /**
  * Who the caller is, read from the token and filled in from the service's own records. A token
@@ -35,12 +37,12 @@ public class MeService {
         MeVolunteer volunteer = null;
         if (caller.is(Roles.VOLUNTEER)) {
             Long id = caller.volunteerId();
-            Volunteer v = id == null ? null : volunteers.find(id).orElse(null);
+            VolunteerRef v = id == null ? null : volunteers.find(id).orElse(null);
             if (v == null) {
                 throw new ApiException(401, "CALLER_VOLUNTEER_UNKNOWN", subject);
             }
-            volunteer = new MeVolunteer(v.id, v.name, RegionView.of(regions.require(v.homeCommunityId)),
-                    volunteers.balance(caller, v.id), !v.leaderboardHidden);
+            volunteer = new MeVolunteer(v.id(), v.name(), RegionView.of(regions.require(v.homeCommunityId())),
+                    volunteers.balance(caller, v.id()), !v.leaderboardHidden());
         }
         List<RegionView> staffRegions = caller.is(Roles.STAFF)
                 ? regions.existing(caller.regions()).stream().map(RegionView::of).toList()
