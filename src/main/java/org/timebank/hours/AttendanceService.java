@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.SqlErrors;
@@ -55,8 +53,8 @@ public class AttendanceService {
     @Inject
     PiiProtector hasher;
 
-    @ConfigProperty(name = "timebank.activities.checkin-code-ttl", defaultValue = "PT2H")
-    Duration checkinCodeTtl;
+    @Inject
+    ActivityConfig config;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -124,7 +122,7 @@ public class AttendanceService {
     @Transactional(Transactional.TxType.MANDATORY)
     public IssuedCheckinCode issueCode(Caller caller, long activityId) {
         inScope(caller, activityId);
-        Instant expiresAt = Instant.now().plus(checkinCodeTtl);
+        Instant expiresAt = Instant.now().plus(config.checkinCodeTtl());
         String code;
         do {
             code = CheckinCode.generate(random);

@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
+import org.timebank.common.ImportConfig;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Opening;
 import org.timebank.ledger.domain.OpeningBalanceCsv;
@@ -46,15 +46,15 @@ public class OpeningBalanceImport {
     @Inject
     ImportStore imports;
 
-    @ConfigProperty(name = "timebank.import.max-lines", defaultValue = "10000")
-    int maxLines;
+    @Inject
+    ImportConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OpeningBalancesImported run(String csv, String actor) {
         List<ApiException.Item> errors = new ArrayList<>();
         OpeningBalanceCsv.KeyColumn key;
         List<OpeningBalanceCsv.Line> lines;
-        OpeningBalanceCsv.Result result = OpeningBalanceCsv.parse(csv, maxLines);
+        OpeningBalanceCsv.Result result = OpeningBalanceCsv.parse(csv, config.maxLines());
         if (result instanceof OpeningBalanceCsv.Invalid invalid) {
             invalid.errors().forEach(e -> errors.add(new ApiException.Item(null, e.line(), e.code(), e.value())));
             if (invalid.key() == null) {

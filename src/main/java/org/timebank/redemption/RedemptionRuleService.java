@@ -46,7 +46,7 @@ public class RedemptionRuleService {
         RegionRef region = regions.require(regionId);
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("select region_id, min_minutes from redemption_rule "
-                    + "where region_id = any (?) order by array_position(?, region_id) desc limit 1")) {
+                    + "where region_id = any (?) order by region_path_distance(?, region_id) limit 1")) {
                 java.sql.Array path = c.createArrayOf("bigint", region.pathIds().toArray());
                 s.setArray(1, path);
                 s.setArray(2, path);
