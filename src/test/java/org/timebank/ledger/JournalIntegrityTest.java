@@ -74,6 +74,33 @@ class JournalIntegrityTest {
     }
 
     @Test
+    void the_commit_time_check_reads_the_journal_whatever_the_sessions_search_path() throws SQLException {
+        long community = Api.tree().community();
+        Api.Volunteer v = Api.volunteer(community);
+        Api.Volunteer w = Api.volunteer(community);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                String schema = c.getSchema();
+                // a temporary table in front of the journal offers the check a balanced pair of its own
+                s.execute("create temp table posting (transaction_id bigint, account_id bigint, phase smallint, amount bigint) "
+                        + "on commit drop");
+                s.execute("insert into pg_temp.posting values (-2, " + v.pointsAccount() + ", 0, 5), (-2, "
+                        + w.pointsAccount() + ", 0, -5)");
+                s.execute("set local search_path = pg_temp, " + schema);
+                s.execute("insert into " + schema + ".journal_transaction (id, kind, actor) values (-2, 'ADJUSTMENT', 'intruder')");
+                s.execute("insert into " + schema + ".posting (transaction_id, account_id, phase, amount) values (-2, "
+                        + v.pointsAccount() + ", 0, 5)");
+                SQLException e = assertThrows(SQLException.class, c::commit);
+                assertEquals("TB101", e.getSQLState(), e.getMessage());
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Test
     void every_transaction_is_sealed_into_the_chain_and_the_chain_recomputes() {
         long id = postedTransaction();
         housekeeping.seal();
