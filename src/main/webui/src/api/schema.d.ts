@@ -573,7 +573,7 @@ export interface paths {
         put?: never;
         /**
          * Create a region (admin)
-         * @description A city has no parent; every other level sits directly under the level above it. A community opens its issuance accounts with it.
+         * @description A city has no parent; every other level sits directly under the level above it. A community's ledger accounts open when they are first needed.
          */
         post: operations["createRegion"];
         delete?: never;

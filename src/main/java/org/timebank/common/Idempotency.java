@@ -12,11 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * State-changing calls with an {@code Idempotency-Key}: the key is claimed in the same database
@@ -42,8 +40,8 @@ public class Idempotency {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "timebank.idempotency.retention", defaultValue = "PT48H")
-    Duration retention;
+    @Inject
+    IdempotencyConfig config;
 
     /** What a write produced: its status, body and (for 201) location. */
     public record Outcome(int status, Object body, URI location) {
@@ -164,7 +162,7 @@ public class Idempotency {
                             + "where principal = ? and key = ? and created_at > now() - ?::interval")) {
                 s.setString(1, principal);
                 s.setString(2, key);
-                s.setString(3, retention.getSeconds() + " seconds");
+                s.setString(3, config.retention().getSeconds() + " seconds");
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? new Stored(r.getBytes(1), r.getInt(2), r.getString(3), r.getString(4)) : null;
                 }
@@ -196,7 +194,7 @@ public class Idempotency {
         return tx.inNew(() -> jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "delete from idempotency_key where created_at < now() - ?::interval")) {
-                s.setString(1, retention.getSeconds() + " seconds");
+                s.setString(1, config.retention().getSeconds() + " seconds");
                 return s.executeUpdate();
             }
         }));

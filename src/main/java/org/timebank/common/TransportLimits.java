@@ -36,16 +36,12 @@ public class TransportLimits {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "timebank.http.max-json-bytes", defaultValue = "65536")
-    long maxJsonBytes;
-    @ConfigProperty(name = "timebank.import.max-bytes", defaultValue = "2097152")
-    long maxImportBytes;
+    @Inject
+    HttpConfig http;
+    @Inject
+    ImportConfig imports;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
-    @ConfigProperty(name = "timebank.http.max-request-line", defaultValue = "4096")
-    int maxRequestLine;
-    @ConfigProperty(name = "timebank.http.max-header-bytes", defaultValue = "20480")
-    int maxHeaderBytes;
 
     void install(@Observes Filters filters) {
         filters.register(this::limit, PRIORITY);
@@ -55,12 +51,12 @@ public class TransportLimits {
         var request = rc.request();
         // method, target and version, as the request line Vert.x measured
         int line = request.method().name().length() + request.uri().length() + 10;
-        if (line > maxRequestLine) {
-            refuse(rc, 414, "URI_TOO_LONG", maxRequestLine);
+        if (line > http.maxRequestLine()) {
+            refuse(rc, 414, "URI_TOO_LONG", http.maxRequestLine());
             return;
         }
-        if (headerBytes(request.headers()) > maxHeaderBytes) {
-            refuse(rc, 431, "HEADERS_TOO_LARGE", maxHeaderBytes);
+        if (headerBytes(request.headers()) > http.maxHeaderBytes()) {
+            refuse(rc, 431, "HEADERS_TOO_LARGE", http.maxHeaderBytes());
             return;
         }
         long max = maxBodyBytes(request.getHeader(HttpHeaders.CONTENT_TYPE));
@@ -116,8 +112,8 @@ public class TransportLimits {
     /** The limit for a body of this content type: uploads (CSV, text) have their own, JSON its own. */
     long maxBodyBytes(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        long max = type.startsWith("text/csv") || type.startsWith("text/plain") ? maxImportBytes
-                : type.isEmpty() || type.contains("json") ? maxJsonBytes : maxBodySize.asLongValue();
+        long max = type.startsWith("text/csv") || type.startsWith("text/plain") ? imports.maxBytes()
+                : type.isEmpty() || type.contains("json") ? http.maxJsonBytes() : maxBodySize.asLongValue();
         return Math.min(max, maxBodySize.asLongValue());
     }
 

@@ -2,9 +2,9 @@ package org.timebank.common;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a unit of work in its own transaction and retries it, whole, when PostgreSQL reports a
@@ -13,15 +13,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Tx {
-    @ConfigProperty(name = "timebank.transaction.max-attempts", defaultValue = "5")
-    int maxAttempts;
+    @Inject
+    TransactionConfig config;
 
     public <T> T inNew(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(work::get);
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts || !SqlErrors.isRetryable(e)) {
+                if (attempt >= config.maxAttempts() || !SqlErrors.isRetryable(e)) {
                     throw e;
                 }
                 Metrics.count("timebank.transaction.retries", 1);

@@ -17,9 +17,8 @@ import org.timebank.common.Times;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
 import org.timebank.hours.HourClaimService;
-import org.timebank.hours.api.HoursViews.CategoryRate;
-import org.timebank.hours.api.HoursViews.HoursCap;
-import org.timebank.hours.api.HoursViews.PutConversionRules;
+import org.timebank.hours.domain.NewConversionRules;
+import org.timebank.hours.domain.NewConversionRules.Rate;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.domain.Rounding;
 import org.jboss.logging.Logger;
@@ -28,11 +27,11 @@ import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Opening;
 import org.timebank.redemption.ShopService;
-import org.timebank.redemption.api.RedemptionViews.CreateShop;
-import org.timebank.redemption.api.RedemptionViews.ItemInput;
+import org.timebank.redemption.domain.CatalogueItem;
+import org.timebank.redemption.domain.NewShop;
 import org.timebank.redemption.domain.ShopKind;
 import org.timebank.region.RegionService;
-import org.timebank.region.api.CreateRegion;
+import org.timebank.region.domain.NewRegion;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
@@ -98,14 +97,14 @@ public class DemoData {
     }
 
     private void load() {
-        long city = regions.create(new CreateRegion("武汉市", RegionLevel.CITY, null, "4201")).id();
-        long jiangan = regions.create(new CreateRegion("江岸区", RegionLevel.DISTRICT, city, "420102")).id();
-        long houhu = regions.create(new CreateRegion("后湖街道", RegionLevel.STREET, jiangan, "420102017")).id();
-        long baibuting = regions.create(new CreateRegion("百步亭花园社区", RegionLevel.COMMUNITY, houhu, "420102017001")).id();
-        long xingfu = regions.create(new CreateRegion("幸福社区", RegionLevel.COMMUNITY, houhu, "420102017002")).id();
-        long wuchang = regions.create(new CreateRegion("武昌区", RegionLevel.DISTRICT, city, "420106")).id();
-        long shouyiRoad = regions.create(new CreateRegion("首义路街道", RegionLevel.STREET, wuchang, "420106004")).id();
-        long shouyi = regions.create(new CreateRegion("首义社区", RegionLevel.COMMUNITY, shouyiRoad, "420106004001")).id();
+        long city = regions.create(new NewRegion("武汉市", RegionLevel.CITY, null, "4201")).id();
+        long jiangan = regions.create(new NewRegion("江岸区", RegionLevel.DISTRICT, city, "420102")).id();
+        long houhu = regions.create(new NewRegion("后湖街道", RegionLevel.STREET, jiangan, "420102017")).id();
+        long baibuting = regions.create(new NewRegion("百步亭花园社区", RegionLevel.COMMUNITY, houhu, "420102017001")).id();
+        long xingfu = regions.create(new NewRegion("幸福社区", RegionLevel.COMMUNITY, houhu, "420102017002")).id();
+        long wuchang = regions.create(new NewRegion("武昌区", RegionLevel.DISTRICT, city, "420106")).id();
+        long shouyiRoad = regions.create(new NewRegion("首义路街道", RegionLevel.STREET, wuchang, "420106004")).id();
+        long shouyi = regions.create(new NewRegion("首义社区", RegionLevel.COMMUNITY, shouyiRoad, "420106004001")).id();
         VolunteerView zhang = register("张晓明", ZHANG_PHONE, "11010519491231002X", baibuting);
         VolunteerView li = register("李华", LI_PHONE, null, xingfu);
         VolunteerView wang = register("王芳", WANG_PHONE, null, shouyi);
@@ -122,9 +121,9 @@ public class DemoData {
     /** The demo shop operator's: a charity supermarket in 首义社区 with a small catalogue. */
     private void loadShop(long shouyiCommunity) {
         long shop = shops.create("system:demo",
-                new CreateShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
-        shops.putItems(shop, List.of(new ItemInput(null, "大米 5kg", 30L, 20, true),
-                new ItemInput(null, "食用油 1L", 15L, 40, true), new ItemInput(null, "洗衣液", 10L, 0, true)));
+                new NewShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
+        shops.putItems(shop, List.of(new CatalogueItem(null, "大米 5kg", 30L, 20, true),
+                new CatalogueItem(null, "食用油 1L", 15L, 40, true), new CatalogueItem(null, "洗衣液", 10L, 0, true)));
     }
 
     /**
@@ -132,13 +131,13 @@ public class DemoData {
      * for 幸福社区, and claims waiting for review, so that staff can try decisions in Swagger UI.
      */
     private void loadHours(Ids ids) {
-        OffsetDateTime since = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
-        rules.put(ids.city(), new PutConversionRules(since, 1, Rounding.DOWN, List.of(
-                new CategoryRate("DEFAULT", BigDecimal.ONE),
-                new CategoryRate("ELDERLY_VISIT", BigDecimal.valueOf(2))), null, null), "system:demo");
-        rules.put(ids.shouyiCommunity(), new PutConversionRules(since, 15, Rounding.HALF_UP, List.of(
-                new CategoryRate("DEFAULT", BigDecimal.ONE),
-                new CategoryRate("KITCHEN", BigDecimal.valueOf(6))), new HoursCap(90_000L, OverCap.DONATE_TO_POOL), null),
+        Instant since = OffsetDateTime.parse("2026-01-01T00:00:00+08:00").toInstant();
+        rules.put(ids.city(), new NewConversionRules(since, 1, Rounding.DOWN, List.of(
+                new Rate("DEFAULT", BigDecimal.ONE),
+                new Rate("ELDERLY_VISIT", BigDecimal.valueOf(2))), null, null, false), "system:demo");
+        rules.put(ids.shouyiCommunity(), new NewConversionRules(since, 15, Rounding.HALF_UP, List.of(
+                new Rate("DEFAULT", BigDecimal.ONE),
+                new Rate("KITCHEN", BigDecimal.valueOf(6))), 90_000L, OverCap.DONATE_TO_POOL, false),
                 "system:demo");
         long xingfu = id("420102017002");
         budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");

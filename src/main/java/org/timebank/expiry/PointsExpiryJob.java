@@ -23,7 +23,7 @@ public class PointsExpiryJob {
     /** One run: the wallets that lost points and the points they lost. */
     public record Run(int wallets, long points) {}
 
-    @Scheduled(every = "${timebank.expiry.every:1h}", delayed = "1m",
+    @Scheduled(every = "${timebank.expiry.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireOnSchedule() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.timebank.common.Metrics;
 import org.timebank.common.Times;
-import org.timebank.expiry.api.ExpiryViews.PointsExpiryView;
+import org.timebank.expiry.domain.ExpiryInForce;
 import org.timebank.expiry.domain.PointsExpiry;
 import org.timebank.expiry.persistence.ExpiryStore;
 import org.timebank.ledger.LedgerAccounts;
@@ -38,20 +38,20 @@ public class PointsExpiryService {
 
     /** Sets the region's rule; it applies at once, to points already earned too. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PointsExpiryView put(long regionId, int months, String actor) {
+    public ExpiryInForce put(long regionId, int months, String actor) {
         RegionRef region = regions.require(regionId);
         store.put(regionId, months, actor);
         return view(region);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PointsExpiryView get(long regionId) {
+    public ExpiryInForce get(long regionId) {
         return view(regions.require(regionId));
     }
 
-    private PointsExpiryView view(RegionRef region) {
+    private ExpiryInForce view(RegionRef region) {
         Optional<ExpiryStore.Rule> rule = store.ruleFor(region.pathIds());
-        return new PointsExpiryView(region.id(), rule.map(ExpiryStore.Rule::months).orElse(null),
+        return new ExpiryInForce(region.id(), rule.map(ExpiryStore.Rule::months).orElse(null),
                 rule.map(ExpiryStore.Rule::regionId).orElse(null));
     }
 

@@ -13,11 +13,8 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.common.Times;
-import org.timebank.hours.api.ActivityCursor;
-import org.timebank.hours.api.ActivityViews.ActivityView;
-import org.timebank.hours.api.ActivityViews.CreateActivity;
-import org.timebank.hours.api.ActivityViews.EnrollmentView;
+import org.timebank.hours.domain.Enrollment;
+import org.timebank.hours.domain.NewActivity;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ActivityStore;
 import org.timebank.region.RegionService;
@@ -42,7 +39,7 @@ public class ActivityService {
 
     /** Publishes an activity in a community the caller serves (admins: any). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ActivityView create(Caller caller, CreateActivity request) {
+    public Activity create(Caller caller, NewActivity request) {
         RegionRef community = regions.find(request.communityId()).orElse(null);
         if (community == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", request.communityId());
@@ -57,23 +54,23 @@ public class ActivityService {
             throw new ApiException(400, "VALIDATION_FAILED",
                     List.of(new ApiException.Item("endsAt", null, "ACTIVITY_END_NOT_AFTER_START", null)), "endsAt");
         }
-        rules.requireKnownCategory(community, request.category(), request.startsAt().toInstant());
+        rules.requireKnownCategory(community, request.category(), request.startsAt());
         Activity activity = new Activity();
         activity.communityId = community.id();
-        activity.title = request.title().strip();
+        activity.title = request.title();
         activity.category = request.category();
-        activity.place = request.place() == null || request.place().isBlank() ? null : request.place().strip();
-        activity.startsAt = request.startsAt().withOffsetSameInstant(ZoneOffset.UTC);
-        activity.endsAt = request.endsAt().withOffsetSameInstant(ZoneOffset.UTC);
+        activity.place = request.place();
+        activity.startsAt = OffsetDateTime.ofInstant(request.startsAt(), ZoneOffset.UTC);
+        activity.endsAt = OffsetDateTime.ofInstant(request.endsAt(), ZoneOffset.UTC);
         activity.capacity = request.capacity();
         activity.pointsPerHour = request.pointsPerHour();
-        activity.walkInsWelcome = Boolean.TRUE.equals(request.walkInsWelcome());
+        activity.walkInsWelcome = request.walkInsWelcome();
         activity.createdBy = caller.subject();
         activity.persist();
         em.flush();
         em.refresh(activity);
         Metrics.count("timebank.activities.created", 1);
-        return ActivityView.of(activity);
+        return activity;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -87,18 +84,18 @@ public class ActivityService {
 
     /** One page of activities in listing order; the cursor is the position of the last one. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ActivityView> list(ActivityStore.ListFilter filter, ActivityStore.Position after, int limit) {
+    public Page<Activity> list(ActivityStore.ListFilter filter, ActivityStore.Position after, int limit) {
         List<Long> ids = store.list(filter, after, limit + 1);
-        List<ActivityView> rows = ids.isEmpty() ? List.of()
+        List<Activity> rows = ids.isEmpty() ? List.of()
                 : Activity.<Activity>list("id in ?1", ids).stream()
                         .sorted(Comparator.comparing((Activity a) -> a.startsAt.toInstant()).thenComparing(a -> a.id))
-                        .map(ActivityView::of).toList();
+                        .toList();
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
-        List<ActivityView> kept = List.copyOf(rows.subList(0, limit));
-        ActivityView last = kept.get(limit - 1);
-        return new Page<>(kept, ActivityCursor.encode(new ActivityStore.Position(last.startsAt().toInstant(), last.id())));
+        List<Activity> kept = List.copyOf(rows.subList(0, limit));
+        Activity last = kept.get(limit - 1);
+        return new Page<>(kept, ActivityCursor.encode(new ActivityStore.Position(last.startsAt.toInstant(), last.id)));
     }
 
     /**
@@ -106,7 +103,7 @@ public class ActivityService {
      * the primary key lets a volunteer enroll once, the conditional UPDATE keeps within capacity.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EnrollmentView enroll(Caller caller, long activityId) {
+    public Enrollment enroll(Caller caller, long activityId) {
         Long volunteerId = caller.volunteerId();
         if (volunteerId == null) {
             throw ApiException.forbidden("FORBIDDEN");
@@ -124,18 +121,18 @@ public class ActivityService {
             throw ApiException.conflict("ACTIVITY_FULL", activityId);
         }
         Metrics.count("timebank.activities.enrollments", 1);
-        return new EnrollmentView(activityId, volunteerId, Times.local(enrolledAt));
+        return new Enrollment(activityId, volunteerId, enrolledAt);
     }
 
     /** Who enrolled, by volunteer id: for the staff serving the activity's community (admins: any). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EnrollmentView> enrollments(Caller caller, long activityId, Paging paging) {
+    public Page<Enrollment> enrollments(Caller caller, long activityId, Paging paging) {
         Activity activity = require(activityId);
         if (!caller.covers(regions.require(activity.communityId).pathIds())) {
             throw ApiException.forbidden("NOT_IN_SCOPE", activity.communityId);
         }
-        List<EnrollmentView> rows = store.enrollments(activityId, paging.after(), paging.limit() + 1).stream()
-                .map(e -> new EnrollmentView(activityId, e.volunteerId(), Times.local(e.enrolledAt()))).toList();
-        return paging.page(rows, EnrollmentView::volunteerId);
+        List<Enrollment> rows = store.enrollments(activityId, paging.after(), paging.limit() + 1).stream()
+                .map(e -> new Enrollment(activityId, e.volunteerId(), e.enrolledAt())).toList();
+        return paging.page(rows, Enrollment::volunteerId);
     }
 }

@@ -4,28 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.SqlErrors;
-import org.timebank.common.Times;
-import org.timebank.hours.api.ActivityViews.Attendance;
-import org.timebank.hours.api.ActivityViews.AttendanceRecord;
-import org.timebank.hours.api.ActivityViews.AttendanceView;
-import org.timebank.hours.api.ActivityViews.CheckIn;
-import org.timebank.hours.api.ActivityViews.CheckinCodeView;
-import org.timebank.hours.api.HoursViews.ClaimView;
 import org.timebank.hours.domain.AttendanceSheet;
 import org.timebank.hours.domain.CheckinCode;
+import org.timebank.hours.domain.CodeCheckIn;
+import org.timebank.hours.domain.IssuedCheckinCode;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ActivityStore;
+import org.timebank.hours.persistence.HourClaim;
 import org.timebank.region.RegionService;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.PiiProtector;
@@ -60,26 +53,24 @@ public class AttendanceService {
     @Inject
     PiiProtector hasher;
 
-    @ConfigProperty(name = "timebank.activities.checkin-code-ttl", defaultValue = "PT2H")
-    Duration checkinCodeTtl;
+    @Inject
+    ActivityConfig config;
 
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * Records one pending claim per attendance record. Every record is judged before anything is
-     * written, so a refusal lists all the bad records (field {@code records[i]}) and writes nothing.
+     * Records one pending claim per line of the attendance sheet, made in the lines' order. Every
+     * line is judged before anything is written, so a refusal lists all the bad records (field
+     * {@code records[i]}) and writes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AttendanceView record(Caller caller, long activityId, Attendance request) {
+    public List<HourClaim> record(Caller caller, long activityId, List<AttendanceSheet.Line> lines) {
         Activity activity = inScope(caller, activityId);
-        List<AttendanceRecord> records = request.records();
-        for (int i = 0; i < records.size(); i++) {
-            if (caller.isVolunteer(records.get(i).volunteerId())) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (caller.isVolunteer(lines.get(i).volunteerId())) {
                 throw ApiException.forbidden("OWN_CLAIM", "records[" + i + "]");
             }
         }
-        List<AttendanceSheet.Line> lines = records.stream().map(r -> new AttendanceSheet.Line(r.volunteerId(),
-                r.checkIn().toInstant(), r.checkOut().toInstant())).toList();
         List<AttendanceSheet.Problem> problems = new ArrayList<>(AttendanceSheet.check(lines,
                 activity.startsAt.toInstant(), activity.endsAt.toInstant(), activityId, claims.claimRules(), Instant.now()));
         Set<Long> named = lines.stream().map(AttendanceSheet.Line::volunteerId).collect(Collectors.toSet());
@@ -100,12 +91,12 @@ public class AttendanceService {
             throw invalid(AttendanceSheet.inLineOrder(problems));
         }
         String description = "attendance: " + activity.title;
-        List<ClaimView> made = new ArrayList<>();
+        List<HourClaim> made = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             AttendanceSheet.Line line = lines.get(i);
             try {
-                made.add(ClaimView.of(claims.record(caller.subject(), line.volunteerId(), activity.communityId,
-                        activity.id, activity.category, line.checkIn(), line.checkOut(), description)));
+                made.add(claims.record(caller.subject(), line.volunteerId(), activity.communityId,
+                        activity.id, activity.category, line.checkIn(), line.checkOut(), description));
             } catch (RuntimeException e) {
                 // a claim written since the check above (or a clock that moved on): still this record's fault
                 ApiException problem = SqlErrors.problemOf(e);
@@ -117,7 +108,7 @@ public class AttendanceService {
             }
         }
         Metrics.count("timebank.activities.attendance.records", made.size());
-        return new AttendanceView(activityId, made);
+        return made;
     }
 
     private static ApiException invalid(List<AttendanceSheet.Problem> problems) {
@@ -129,19 +120,19 @@ public class AttendanceService {
 
     /** Issues a check-in code for the activity; only its keyed hash is kept. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CheckinCodeView issueCode(Caller caller, long activityId) {
+    public IssuedCheckinCode issueCode(Caller caller, long activityId) {
         inScope(caller, activityId);
-        Instant expiresAt = Instant.now().plus(checkinCodeTtl);
+        Instant expiresAt = Instant.now().plus(config.checkinCodeTtl());
         String code;
         do {
             code = CheckinCode.generate(random);
         } while (!store.addCheckinCode(activityId, hash(activityId, code), expiresAt, caller.subject()));
-        return new CheckinCodeView(code, Times.local(expiresAt.atOffset(ZoneOffset.UTC)));
+        return new IssuedCheckinCode(code, expiresAt);
     }
 
     /** The calling volunteer's check-in with a code: a pending claim for their time at the activity. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ClaimView checkIn(Caller caller, long activityId, CheckIn request) {
+    public HourClaim checkIn(Caller caller, long activityId, CodeCheckIn request) {
         Long volunteerId = caller.volunteerId();
         if (volunteerId == null) {
             throw ApiException.forbidden("FORBIDDEN");
@@ -156,15 +147,15 @@ public class AttendanceService {
         if (!activity.walkInsWelcome && store.enrolledAmong(activityId, Set.of(volunteerId)).isEmpty()) {
             throw ApiException.unprocessable("NOT_ENROLLED", volunteerId);
         }
-        Instant in = request.checkIn().toInstant();
-        Instant out = request.checkOut().toInstant();
+        Instant in = request.checkIn();
+        Instant out = request.checkOut();
         if (out.isAfter(in) && !AttendanceSheet.touchesActivity(in, out, activity.startsAt.toInstant(),
                 activity.endsAt.toInstant())) {
             throw new ApiException(422, "ATTENDANCE_OUTSIDE_ACTIVITY",
                     List.of(new ApiException.Item("checkIn", null, "ATTENDANCE_OUTSIDE_ACTIVITY", activityId)), activityId);
         }
-        return ClaimView.of(claims.record(caller.subject(), volunteerId, activity.communityId, activity.id,
-                activity.category, in, out, "check-in: " + activity.title));
+        return claims.record(caller.subject(), volunteerId, activity.communityId, activity.id,
+                activity.category, in, out, "check-in: " + activity.title);
     }
 
     private Activity inScope(Caller caller, long activityId) {

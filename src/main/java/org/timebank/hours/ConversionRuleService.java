@@ -16,11 +16,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.timebank.common.ApiException;
 import org.timebank.common.Times;
-import org.timebank.hours.api.HoursViews.CategoryRate;
-import org.timebank.hours.api.HoursViews.PutConversionRules;
-import org.timebank.hours.api.HoursViews.RuleSetView;
-import org.timebank.hours.api.HoursViews.RulesView;
 import org.timebank.hours.domain.ConversionRuleSet;
+import org.timebank.hours.domain.NewConversionRules;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionRef;
@@ -33,12 +30,19 @@ public class ConversionRuleService {
     RegionService regions;
 
     /**
+     * A region's rules: those in force now (its own, or the nearest ancestor's), and its own versions,
+     * newest first.
+     */
+    public record Rules(long regionId, Optional<ConversionRuleStore.Stored> inForce,
+                        List<ConversionRuleStore.Stored> versions) {}
+
+    /**
      * Appends a version. One dated before the version current for the region would cut into that
      * version's period and convert its pending claims otherwise than they were submitted under: it
      * needs {@code backdated}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RuleSetView put(long regionId, PutConversionRules request, String actor) {
+    public ConversionRuleStore.Stored put(long regionId, NewConversionRules request, String actor) {
         RegionRef region = regions.require(regionId);
         if (60 % request.granularityMinutes() != 0) {
             throw new ApiException(400, "VALIDATION_FAILED",
@@ -47,7 +51,7 @@ public class ConversionRuleService {
         }
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        for (CategoryRate rate : request.rates()) {
+        for (NewConversionRules.Rate rate : request.rates()) {
             if (!seen.add(rate.category())) {
                 throw new ApiException(400, "VALIDATION_FAILED",
                         List.of(new ApiException.Item("rates", null, "CATEGORY_DUPLICATE", rate.category())), "rates");
@@ -55,16 +59,15 @@ public class ConversionRuleService {
             rates.put(rate.category(), rate.pointsPerHour());
         }
         Instant now = Instant.now();
-        Instant from = request.effectiveFrom() == null ? now : request.effectiveFrom().toInstant();
+        Instant from = request.effectiveFrom() == null ? now : request.effectiveFrom();
         store.lockVersions(regionId);
         Optional<Instant> current = currentSince(region, now);
-        if (current.isPresent() && from.isBefore(current.get()) && !Boolean.TRUE.equals(request.backdated())) {
+        if (current.isPresent() && from.isBefore(current.get()) && !request.backdated()) {
             throw ApiException.unprocessable("CONVERSION_RULE_BACKDATED",
                     DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(current.get().atZone(Times.ZONE)));
         }
-        return RuleSetView.of(store.append(regionId, from, request.granularityMinutes(), request.rounding(), rates,
-                request.hoursCap() == null ? null : request.hoursCap().minutes(),
-                request.hoursCap() == null ? null : request.hoursCap().overCap(), actor));
+        return store.append(regionId, from, request.granularityMinutes(), request.rounding(), rates,
+                request.hoursCapMinutes(), request.overCap(), actor);
     }
 
     /**
@@ -92,12 +95,9 @@ public class ConversionRuleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RulesView get(long regionId) {
+    public Rules get(long regionId) {
         RegionRef region = regions.require(regionId);
-        Optional<ConversionRuleStore.Stored> inForce = inForce(region.pathIds(), Instant.now());
-        return new RulesView(regionId, inForce.map(RuleSetView::of).orElse(null),
-                inForce.map(s -> s.rules().regionId()).orElse(null),
-                store.versions(regionId, 20).stream().map(RuleSetView::of).toList());
+        return new Rules(regionId, inForce(region.pathIds(), Instant.now()), store.versions(regionId, 20));
     }
 
     /** The rules in force at {@code at} for the region with this path (its own, or the nearest ancestor's). */

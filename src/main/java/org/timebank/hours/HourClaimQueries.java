@@ -15,7 +15,6 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Jdbc;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.hours.api.HoursViews.ClaimView;
 import org.timebank.hours.domain.ClaimReview;
 import org.timebank.hours.persistence.HourClaim;
 import org.timebank.security.Caller;
@@ -30,7 +29,7 @@ public class HourClaimQueries {
     public record Filter(ClaimReview.Status status, Long regionId, Long volunteerId, Long activityId, Instant from, Instant to) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ClaimView> list(Caller caller, Filter filter, Paging paging) {
+    public Page<HourClaim> list(Caller caller, Filter filter, Paging paging) {
         Long onlyVolunteer = null;
         Long[] scope = null;
         if (!caller.isAdmin()) {
@@ -97,9 +96,9 @@ public class HourClaimQueries {
                 return found;
             }
         });
-        List<ClaimView> rows = ids.isEmpty() ? List.of()
+        List<HourClaim> rows = ids.isEmpty() ? List.of()
                 : HourClaim.<HourClaim>list("id in ?1", ids).stream()
-                        .sorted(Comparator.comparing((HourClaim h) -> h.id).reversed()).map(ClaimView::of).toList();
-        return paging.page(rows, ClaimView::id);
+                        .sorted(Comparator.comparing((HourClaim h) -> h.id).reversed()).toList();
+        return paging.page(rows, h -> h.id);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.hours.api.HoursViews.ClaimView;
@@ -80,12 +78,9 @@ public class HourClaimService {
     private final ClaimRules claimRules;
 
     @Inject
-    public HourClaimService(
-            @ConfigProperty(name = "timebank.hours.max-claim-minutes", defaultValue = "720") long maxClaimMinutes,
-            @ConfigProperty(name = "timebank.hours.max-claim-age", defaultValue = "P90D") Duration maxAge,
-            @ConfigProperty(name = "timebank.hours.clock-skew", defaultValue = "PT5M") Duration clockSkew,
-            @ConfigProperty(name = "timebank.hours.second-review-above-minutes", defaultValue = "480") long secondReviewAbove) {
-        this.claimRules = new ClaimRules(maxClaimMinutes, maxAge, clockSkew, secondReviewAbove);
+    public HourClaimService(HoursConfig config) {
+        this.claimRules = new ClaimRules(config.maxClaimMinutes(), config.maxClaimAge(), config.clockSkew(),
+                config.secondReviewAboveMinutes());
     }
 
     // ---- submission ----

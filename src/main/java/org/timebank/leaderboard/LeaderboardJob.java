@@ -19,7 +19,7 @@ public class LeaderboardJob {
     @Inject
     Tx tx;
 
-    @Scheduled(every = "${timebank.leaderboards.fold-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.leaderboards.fold-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void foldOnSchedule() {
         fold();

@@ -12,12 +12,10 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Times;
 import org.timebank.hours.domain.ClaimApproved;
 import org.timebank.hours.domain.ClaimReversed;
-import org.timebank.leaderboard.api.LeaderboardViews.BoardEntry;
-import org.timebank.leaderboard.api.LeaderboardViews.BoardView;
-import org.timebank.leaderboard.api.LeaderboardViews.RankView;
-import org.timebank.leaderboard.api.LeaderboardViews.Visibility;
+import org.timebank.leaderboard.domain.Leaderboard;
 import org.timebank.leaderboard.domain.LeaderboardMetric;
 import org.timebank.leaderboard.domain.LeaderboardPeriod;
+import org.timebank.leaderboard.domain.LeaderboardRank;
 import org.timebank.leaderboard.domain.NameMask;
 import org.timebank.leaderboard.persistence.LeaderboardStore;
 import org.timebank.leaderboard.persistence.LeaderboardStore.Board;
@@ -46,14 +44,14 @@ public class LeaderboardService {
 
     /**
      * Puts a volunteer on public boards or keeps them off (self, staff in scope, admin). The boards
-     * follow within a second, through the folder.
+     * follow within a second, through the folder. Returns whether they are shown now.
      */
     @Transactional
-    public Visibility setShown(Caller caller, long volunteerId, boolean shown) {
+    public boolean setShown(Caller caller, long volunteerId, boolean shown) {
         if (volunteers.showOnLeaderboards(caller, volunteerId, shown)) {
             store.addRefresh(volunteerId);
         }
-        return new Visibility(shown);
+        return shown;
     }
 
     /**
@@ -83,11 +81,11 @@ public class LeaderboardService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BoardView board(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric, int limit) {
+    public Leaderboard board(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric, int limit) {
         RegionRef region = regions.require(regionId);
         Board board = board(region, period, metric);
         Long me = caller.volunteerId();
-        List<BoardEntry> entries = new ArrayList<>();
+        List<Leaderboard.Entry> entries = new ArrayList<>();
         long rank = 0;
         long previous = Long.MIN_VALUE;
         for (LeaderboardStore.Entry e : store.top(board, limit)) {
@@ -96,14 +94,14 @@ public class LeaderboardService {
                 rank = entries.size() + 1;
                 previous = value;
             }
-            entries.add(new BoardEntry(rank, NameMask.mask(e.name()), e.communityId(), e.minutes(), e.points(),
+            entries.add(new Leaderboard.Entry(rank, NameMask.mask(e.name()), e.communityId(), e.minutes(), e.points(),
                     me != null && me == e.volunteerId()));
         }
-        return new BoardView(region.id(), region.name(), region.level(), period, shownStart(board), metric, entries);
+        return new Leaderboard(region.id(), region.name(), region.level(), period, shownStart(board), metric, entries);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RankView rank(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric,
+    public LeaderboardRank rank(Caller caller, long regionId, LeaderboardPeriod period, LeaderboardMetric metric,
                          long volunteerId) {
         VolunteerRef volunteer = volunteers.visibleTo(caller, volunteerId);
         RegionRef region = regions.require(regionId);
@@ -115,7 +113,7 @@ public class LeaderboardService {
                 .orElse(new LeaderboardStore.Score(0, 0));
         long value = metric == LeaderboardMetric.HOURS ? score.minutes() : score.points();
         Long rank = value > 0 ? 1 + store.above(board, value) : null;
-        return new RankView(volunteerId, region.id(), region.level(), period, shownStart(board), metric, rank,
+        return new LeaderboardRank(volunteerId, region.id(), region.level(), period, shownStart(board), metric, rank,
                 store.above(board, 0), score.minutes(), score.points(), !volunteer.leaderboardHidden());
     }
 

@@ -9,15 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.timebank.common.Tx;
-import org.timebank.ledger.api.Views.AssetTrialBalance;
-import org.timebank.ledger.api.Views.BalanceView;
-import org.timebank.ledger.api.Views.ChainView;
-import org.timebank.ledger.api.Views.CheckpointCheck;
-import org.timebank.ledger.api.Views.CheckpointCheck.Outcome;
-import org.timebank.ledger.api.Views.TrialBalanceView;
-import org.timebank.ledger.api.Views.VerificationView;
 import org.timebank.ledger.domain.ChainHash;
+import org.timebank.ledger.domain.ChainVerification;
+import org.timebank.ledger.domain.ChainVerification.CheckpointCheck;
+import org.timebank.ledger.domain.ChainVerification.Link;
+import org.timebank.ledger.domain.ChainVerification.Outcome;
 import org.timebank.ledger.domain.Checkpoint;
+import org.timebank.ledger.domain.TrialBalance;
 import org.timebank.ledger.persistence.AuditStore;
 
 /** The checks an auditor runs: the trial balance and the hash chain, each read in one snapshot. */
@@ -30,23 +28,22 @@ public class LedgerAudit {
     @Inject
     Tx tx;
 
-    public TrialBalanceView trialBalance() {
+    public TrialBalance trialBalance() {
         return tx.inNew(() -> {
-            List<AssetTrialBalance> assets = store.totals().stream().map(t -> {
+            List<TrialBalance.OfAsset> assets = store.totals().stream().map(t -> {
                 long postedNet = t.accounts().creditsPosted() - t.accounts().debitsPosted();
                 long pendingNet = t.accounts().creditsPending() - t.accounts().debitsPending();
                 boolean balanced = postedNet == 0 && pendingNet == 0 && t.accounts().equals(t.journal());
-                return new AssetTrialBalance(t.asset(), BalanceView.of(t.accounts()), BalanceView.of(t.journal()),
-                        postedNet, pendingNet, balanced);
+                return new TrialBalance.OfAsset(t.asset(), t.accounts(), t.journal(), postedNet, pendingNet, balanced);
             }).toList();
             List<Long> outOfBalance = store.accountsOutOfBalance();
-            return new TrialBalanceView(assets, outOfBalance,
-                    outOfBalance.isEmpty() && assets.stream().allMatch(AssetTrialBalance::balanced));
+            return new TrialBalance(assets, outOfBalance,
+                    outOfBalance.isEmpty() && assets.stream().allMatch(TrialBalance.OfAsset::balanced));
         });
     }
 
     /** {@link #verify(Long, byte[])} without a checkpoint of the caller's. */
-    public VerificationView verify() {
+    public ChainVerification verify() {
         return verify(null, null);
     }
 
@@ -56,7 +53,7 @@ public class LedgerAudit {
      * supplies (its link {@code checkpointSeq} must recompute to {@code checkpointHash}). A rewrite of
      * history that recomputed the whole chain passes the first comparison, not the others.
      */
-    public VerificationView verify(Long checkpointSeq, byte[] checkpointHash) {
+    public ChainVerification verify(Long checkpointSeq, byte[] checkpointHash) {
         return tx.inNew(() -> {
             store.repeatableRead(); // the counts, the checkpoints and the chain come from one snapshot
             long transactions = store.count("journal_transaction");
@@ -75,8 +72,8 @@ public class LedgerAudit {
             CheckpointCheck[] supplied = {null};
             byte[][] previous = {ChainHash.GENESIS};
             long[] expectedSeq = {1};
-            ChainView[] head = {null};
-            ChainView[] mismatch = {null};
+            Link[] head = {null};
+            Link[] mismatch = {null};
             Long[] mismatchTransaction = {null};
             store.chain(link -> {
                 if (mismatch[0] != null) {
@@ -84,7 +81,7 @@ public class LedgerAudit {
                 }
                 byte[] recomputed = ChainHash.next(previous[0], link.transaction());
                 if (link.seq() != expectedSeq[0] || !Arrays.equals(recomputed, link.storedHash())) {
-                    mismatch[0] = new ChainView(link.seq(), ChainHash.hex(link.storedHash()));
+                    mismatch[0] = new Link(link.seq(), ChainHash.hex(link.storedHash()));
                     mismatchTransaction[0] = link.transaction().id();
                     return;
                 }
@@ -102,7 +99,7 @@ public class LedgerAudit {
                 }
                 previous[0] = recomputed;
                 expectedSeq[0]++;
-                head[0] = new ChainView(link.seq(), ChainHash.hex(recomputed));
+                head[0] = new Link(link.seq(), ChainHash.hex(recomputed));
             });
             if (mismatch[0] == null) {
                 // checkpoints of links the chain no longer has: it was cut short
@@ -116,7 +113,7 @@ public class LedgerAudit {
             long unaccounted = transactions - sealed - unsealed;
             boolean valid = mismatch[0] == null && unaccounted == 0 && failures.isEmpty()
                     && (supplied[0] == null || supplied[0].outcome() == Outcome.MATCHES);
-            return new VerificationView(valid, sealed, unsealed, unaccounted, head[0], mismatch[0],
+            return new ChainVerification(valid, sealed, unsealed, unaccounted, head[0], mismatch[0],
                     mismatchTransaction[0], checked[0], List.copyOf(failures.subList(0, Math.min(10, failures.size()))),
                     supplied[0]);
         });

@@ -31,7 +31,7 @@ public class LedgerCheckpoints {
                 config.previousPublicKeys().orElse(List.of()));
     }
 
-    @Scheduled(every = "${timebank.ledger.checkpoints.every:1h}", delayed = "1m",
+    @Scheduled(every = "${timebank.ledger.checkpoints.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void signOnSchedule() {
         signHead();

@@ -48,7 +48,7 @@ public class LedgerGauges {
         }
     }
 
-    @Scheduled(every = "${timebank.metrics.sample-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.metrics.sample-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sampleOnSchedule() {
         sample();

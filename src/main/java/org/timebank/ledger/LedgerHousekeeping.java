@@ -34,19 +34,19 @@ public class LedgerHousekeeping {
     @Inject
     Tx tx;
 
-    @Scheduled(every = "${timebank.ledger.seal-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.ledger.seal-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sealOnSchedule() {
         seal();
     }
 
-    @Scheduled(every = "${timebank.ledger.fold-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.ledger.fold-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void foldOnSchedule() {
         foldDeltas();
     }
 
-    @Scheduled(every = "${timebank.ledger.hold-expiry-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.ledger.hold-expiry-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireOnSchedule() {
         expireHolds();

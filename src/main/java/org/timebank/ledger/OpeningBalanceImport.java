@@ -9,12 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
-import org.timebank.ledger.api.LedgerRequests.ImportResult;
+import org.timebank.common.ImportConfig;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Opening;
 import org.timebank.ledger.domain.OpeningBalanceCsv;
+import org.timebank.ledger.domain.OpeningBalancesImported;
 import org.timebank.ledger.domain.Wallets;
 import org.timebank.ledger.persistence.ImportStore;
 
@@ -46,15 +46,15 @@ public class OpeningBalanceImport {
     @Inject
     ImportStore imports;
 
-    @ConfigProperty(name = "timebank.import.max-lines", defaultValue = "10000")
-    int maxLines;
+    @Inject
+    ImportConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public ImportResult run(String csv, String actor) {
+    public OpeningBalancesImported run(String csv, String actor) {
         List<ApiException.Item> errors = new ArrayList<>();
         OpeningBalanceCsv.KeyColumn key;
         List<OpeningBalanceCsv.Line> lines;
-        OpeningBalanceCsv.Result result = OpeningBalanceCsv.parse(csv, maxLines);
+        OpeningBalanceCsv.Result result = OpeningBalanceCsv.parse(csv, config.maxLines());
         if (result instanceof OpeningBalanceCsv.Invalid invalid) {
             invalid.errors().forEach(e -> errors.add(new ApiException.Item(null, e.line(), e.code(), e.value())));
             if (invalid.key() == null) {
@@ -75,7 +75,7 @@ public class OpeningBalanceImport {
         long importId = ledger.importOpeningBalances(openings, actor);
         long minutes = openings.stream().filter(o -> o.asset() == Asset.HOURS).mapToLong(Opening::amount).sum();
         long points = openings.stream().filter(o -> o.asset() == Asset.POINTS).mapToLong(Opening::amount).sum();
-        return new ImportResult(importId, openings.size(), minutes, points);
+        return new OpeningBalancesImported(importId, openings.size(), minutes, points);
     }
 
     /** The well-formed lines, checked against the data: the volunteer exists, the account has no opening balance yet. */

@@ -1,10 +1,17 @@
 package org.timebank.redemption;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
+/**
+ * Payment codes, holds and refunds of redemptions.
+ * Unremovable: the scheduler reads {@code ${timebank.redemption.sweep-every}} by name, and Quarkus
+ * registers a mapping, its defaults with it, only where a bean injects it or it is unremovable.
+ */
 @ConfigMapping(prefix = "timebank.redemption")
+@Unremovable
 public interface RedemptionConfig {
     /** How long a payment code may be used after it was issued. */
     @WithDefault("PT2M")

@@ -18,7 +18,7 @@ public class RedemptionHousekeeping {
     @Inject
     Tx tx;
 
-    @Scheduled(every = "${timebank.redemption.sweep-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.redemption.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweepOnSchedule() {
         sweepExpired();

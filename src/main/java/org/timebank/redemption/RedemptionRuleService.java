@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import org.timebank.common.Jdbc;
-import org.timebank.redemption.api.RedemptionRuleViews.RedemptionRuleView;
+import org.timebank.redemption.domain.RedemptionRuleInForce;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionRef;
 
@@ -24,7 +24,7 @@ public class RedemptionRuleService {
     RegionService regions;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public RedemptionRuleView put(long regionId, Long minMinutes) {
+    public RedemptionRuleInForce put(long regionId, Long minMinutes) {
         regions.require(regionId);
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("insert into redemption_rule (region_id, min_minutes) values (?, ?) "
@@ -42,19 +42,19 @@ public class RedemptionRuleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RedemptionRuleView get(long regionId) {
+    public RedemptionRuleInForce get(long regionId) {
         RegionRef region = regions.require(regionId);
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement("select region_id, min_minutes from redemption_rule "
-                    + "where region_id = any (?) order by array_position(?, region_id) desc limit 1")) {
+                    + "where region_id = any (?) order by region_path_distance(?, region_id) limit 1")) {
                 java.sql.Array path = c.createArrayOf("bigint", region.pathIds().toArray());
                 s.setArray(1, path);
                 s.setArray(2, path);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
-                        return new RedemptionRuleView(regionId, null, null);
+                        return new RedemptionRuleInForce(regionId, null, null);
                     }
-                    return new RedemptionRuleView(regionId, (Long) r.getObject(2, Long.class), r.getLong(1));
+                    return new RedemptionRuleInForce(regionId, (Long) r.getObject(2, Long.class), r.getLong(1));
                 }
             }
         });

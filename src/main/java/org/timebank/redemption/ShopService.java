@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.timebank.common.ApiException;
 import org.timebank.ledger.LedgerAccounts;
-import org.timebank.redemption.api.RedemptionViews.CreateShop;
-import org.timebank.redemption.api.RedemptionViews.ItemInput;
-import org.timebank.redemption.api.RedemptionViews.ItemView;
-import org.timebank.redemption.api.RedemptionViews.ShopView;
+import org.timebank.redemption.domain.CatalogueItem;
+import org.timebank.redemption.domain.NewShop;
 import org.timebank.redemption.persistence.RedemptionStore;
+import org.timebank.redemption.persistence.RedemptionStore.ItemRow;
 import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
 import org.timebank.security.Caller;
 
@@ -26,7 +25,7 @@ public class ShopService {
     LedgerAccounts accounts;
 
     /** Onboards a shop in a community, with its points settlement account. */
-    public ShopView create(String actor, CreateShop request) {
+    public ShopRow create(String actor, NewShop request) {
         String level = store.regionLevel(request.regionId())
                 .orElseThrow(() -> ApiException.unprocessable("REGION_NOT_FOUND", request.regionId()));
         if (!"COMMUNITY".equals(level)) {
@@ -34,8 +33,8 @@ public class ShopService {
         }
         long id = store.nextShopId();
         long settlement = accounts.shopSettlement(id);
-        store.insertShop(id, request.name().strip(), request.kind(), request.regionId(), settlement, actor);
-        return ShopView.of(shop(id));
+        store.insertShop(id, request.name(), request.kind(), request.regionId(), settlement, actor);
+        return shop(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -55,9 +54,9 @@ public class ShopService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ItemView> items(long shopId) {
+    public List<ItemRow> items(long shopId) {
         shop(shopId);
-        return store.items(shopId).stream().map(ItemView::of).toList();
+        return store.items(shopId);
     }
 
     /**
@@ -65,7 +64,7 @@ public class ShopService {
      * taker); items not in the list stay as they are (deactivate them instead: past redemptions
      * name them).
      */
-    public List<ItemView> putItems(Caller caller, long shopId, List<ItemInput> items) {
+    public List<ItemRow> putItems(Caller caller, long shopId, List<CatalogueItem> items) {
         shop(shopId);
         if (!caller.isAdmin() && !caller.operates(shopId)) {
             throw ApiException.forbidden("FORBIDDEN");
@@ -74,22 +73,22 @@ public class ShopService {
     }
 
     /** As {@link #putItems(Caller, long, List)}, for an actor who may: the demo data's. */
-    public List<ItemView> putItems(long shopId, List<ItemInput> items) {
-        List<ItemInput> existing = items.stream().filter(i -> i.id() != null)
-                .sorted(Comparator.comparingLong(ItemInput::id)).toList();
-        if (existing.stream().map(ItemInput::id).distinct().count() != existing.size()) {
+    public List<ItemRow> putItems(long shopId, List<CatalogueItem> items) {
+        List<CatalogueItem> existing = items.stream().filter(i -> i.id() != null)
+                .sorted(Comparator.comparingLong(CatalogueItem::id)).toList();
+        if (existing.stream().map(CatalogueItem::id).distinct().count() != existing.size()) {
             throw ApiException.unprocessable("SHOP_ITEM_DUPLICATE");
         }
-        for (ItemInput i : existing) {
-            if (!store.updateItem(shopId, i.id(), i.name().strip(), i.pointsPrice(), i.stock(), i.active())) {
+        for (CatalogueItem i : existing) {
+            if (!store.updateItem(shopId, i.id(), i.name(), i.pointsPrice(), i.stock(), i.active())) {
                 throw ApiException.unprocessable("SHOP_ITEM_NOT_FOUND", i.id());
             }
         }
-        for (ItemInput i : items) {
+        for (CatalogueItem i : items) {
             if (i.id() == null) {
-                store.insertItem(shopId, i.name().strip(), i.pointsPrice(), i.stock(), i.active());
+                store.insertItem(shopId, i.name(), i.pointsPrice(), i.stock(), i.active());
             }
         }
-        return store.items(shopId).stream().map(ItemView::of).toList();
+        return store.items(shopId);
     }
 }

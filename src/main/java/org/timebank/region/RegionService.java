@@ -10,8 +10,7 @@ import java.util.Optional;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.region.api.RegionView;
-import org.timebank.region.api.CreateRegion;
+import org.timebank.region.domain.NewRegion;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.region.persistence.Region;
@@ -23,7 +22,7 @@ public class RegionService {
 
     /** Creates a region under its parent. A community's ledger accounts open on their first need, not here. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RegionView create(CreateRegion request) {
+    public RegionRef create(NewRegion request) {
         RegionLevel expected = RegionLevel.CITY;
         if (request.parentId() != null) {
             Region parent = Region.findById(request.parentId());
@@ -43,12 +42,12 @@ public class RegionService {
         Region region = new Region();
         region.parentId = request.parentId();
         region.level = request.level();
-        region.name = request.name().strip();
+        region.name = request.name();
         region.code = request.code();
         region.persist();
         em.flush();
         em.refresh(region);
-        return RegionView.of(region.ref());
+        return region.ref();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -74,12 +73,12 @@ public class RegionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RegionView> children(Long parentId, Paging paging) {
+    public Page<RegionRef> children(Long parentId, Paging paging) {
         List<Region> rows = parentId == null
                 ? Region.find("parentId is null and id > ?1 order by id", paging.after() == null ? 0L : paging.after())
                         .page(0, paging.limit() + 1).list()
                 : Region.find("parentId = ?1 and id > ?2 order by id", parentId, paging.after() == null ? 0L : paging.after())
                         .page(0, paging.limit() + 1).list();
-        return paging.page(rows.stream().map(r -> RegionView.of(r.ref())).toList(), RegionView::id);
+        return paging.page(rows.stream().map(Region::ref).toList(), RegionRef::id);
     }
 }

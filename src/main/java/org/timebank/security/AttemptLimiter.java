@@ -139,7 +139,7 @@ public class AttemptLimiter {
         }
     }
 
-    @Scheduled(every = "${timebank.rate-limits.purge-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${timebank.rate-limits.purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeOnSchedule() {
         purge();

@@ -1,5 +1,6 @@
 package org.timebank.security;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
@@ -9,8 +10,12 @@ import java.time.Duration;
  * How many failed attempts at a secret code are answered before the service refuses further ones
  * with 429 TOO_MANY_ATTEMPTS. A window opens at the first failure of its key; when it has passed,
  * counting starts again. See {@link AttemptLimiter}.
+ *
+ * <p>Unremovable: the scheduler reads {@code ${timebank.rate-limits.purge-every}} by name, and Quarkus
+ * registers a mapping, its defaults with it, only where a bean injects it or it is unremovable.
  */
 @ConfigMapping(prefix = "timebank.rate-limits")
+@Unremovable
 public interface RateLimitConfig {
     CheckinCode checkinCode();
 

@@ -1,6 +1,7 @@
 package org.timebank.volunteer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +11,6 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Personal numbers at rest: AES-256-GCM (random 96-bit nonce, stored before the ciphertext) for
@@ -25,8 +25,13 @@ public class PiiProtector {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
 
-    public PiiProtector(@ConfigProperty(name = "timebank.pii.encryption-key") String encryptionKey,
-                        @ConfigProperty(name = "timebank.pii.hash-key") String hashKey) {
+    @Inject
+    public PiiProtector(PiiConfig config) {
+        this(config.encryptionKey(), config.hashKey());
+    }
+
+    /** With the keys themselves, for the benchmark's data generator, which runs without the container. */
+    public PiiProtector(String encryptionKey, String hashKey) {
         this.encryptionKey = new SecretKeySpec(key(encryptionKey, "timebank.pii.encryption-key"), "AES");
         this.hashKey = new SecretKeySpec(key(hashKey, "timebank.pii.hash-key"), "HmacSHA256");
     }

@@ -11,13 +11,11 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.common.Times;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.volunteer.api.VolunteerViews.MoveRequest;
-import org.timebank.volunteer.api.VolunteerViews.MoveView;
+import org.timebank.volunteer.domain.HomeMove;
 import org.timebank.volunteer.domain.PersonalData;
 import org.timebank.volunteer.domain.VolunteerMoved;
 import org.timebank.volunteer.persistence.Volunteer;
@@ -48,7 +46,7 @@ public class VolunteerMoves {
      * too, so that nobody can pull a stranger into their scope by guessing ids.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public MoveView move(Caller caller, long volunteerId, MoveRequest request) {
+    public VolunteerMove move(Caller caller, long volunteerId, HomeMove request) {
         RegionRef to = regions.find(request.toCommunityId()).orElse(null);
         if (to == null) {
             throw ApiException.unprocessable("REGION_NOT_FOUND", request.toCommunityId());
@@ -88,7 +86,7 @@ public class VolunteerMoves {
         em.flush();
         em.refresh(move);
         moved.fire(new VolunteerMoved(v.id, move.fromCommunityId, move.toCommunityId));
-        return view(move);
+        return move;
     }
 
     private boolean isPhoneOf(Volunteer v, String phone) {
@@ -98,15 +96,11 @@ public class VolunteerMoves {
 
     /** The volunteer's moves, newest first (self, staff in scope, admin). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<MoveView> history(Caller caller, long volunteerId, Paging paging) {
+    public Page<VolunteerMove> history(Caller caller, long volunteerId, Paging paging) {
         Volunteer v = volunteers.visible(caller, volunteerId);
-        List<MoveView> rows = VolunteerMove.<VolunteerMove>find("volunteerId = ?1 and id < ?2 order by id desc", v.id,
-                        paging.after() == null ? Long.MAX_VALUE : paging.after())
-                .page(0, paging.limit() + 1).list().stream().map(VolunteerMoves::view).toList();
-        return paging.page(rows, MoveView::id);
-    }
-
-    private static MoveView view(VolunteerMove m) {
-        return new MoveView(m.id, m.volunteerId, m.fromCommunityId, m.toCommunityId, m.movedBy, Times.local(m.movedAt));
+        List<VolunteerMove> rows = VolunteerMove.<VolunteerMove>find("volunteerId = ?1 and id < ?2 order by id desc",
+                        v.id, paging.after() == null ? Long.MAX_VALUE : paging.after())
+                .page(0, paging.limit() + 1).list();
+        return paging.page(rows, m -> m.id);
     }
 }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.timebank.common.ApiException;
 import org.timebank.common.Jdbc;
 import org.timebank.common.Page;
@@ -76,9 +75,8 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
     private final StarLevels stars;
 
     @Inject
-    public VolunteerService(@ConfigProperty(name = "timebank.star-level.thresholds-hours",
-            defaultValue = "100,300,600,1000,1500") List<Integer> thresholds) {
-        this.stars = new StarLevels(thresholds);
+    public VolunteerService(StarLevelConfig config) {
+        this.stars = new StarLevels(config.thresholdsHours());
     }
 
     /** Registers a volunteer in a community the caller serves; the volunteer's wallets open with it. */

@@ -145,8 +145,7 @@ final class Database implements AutoCloseable {
                 + " and m.purpose = 'VOLUNTEER_WALLET' "
                 + "where w.credits_posted - w.debits_posted - w.debits_pending >= ? "
                 + "and m.credits_posted - m.debits_posted >= coalesce((select rr.min_minutes from redemption_rule rr "
-                + "   join unnest(h.path) with ordinality as p(region_id, depth) on p.region_id = rr.region_id "
-                + "  order by p.depth desc limit 1), 0) "
+                + "   where rr.region_id = any (h.path) order by region_path_distance(h.path, rr.region_id) limit 1), 0) "
                 + "order by 3 desc limit ?")) {
             s.setLong(1, minPoints);
             s.setInt(2, n);

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.expiry.domain.ExpiryInForce;
 
 public final class ExpiryViews {
     private ExpiryViews() {}
@@ -21,5 +22,10 @@ public final class ExpiryViews {
             @Schema(description = "the rule in force: points expire this many months after they were earned; absent: they never expire", example = "24")
             Integer months,
             @Schema(description = "the region whose rule is in force (this one or the nearest ancestor with one)", example = "1")
-            Long inheritedFrom) {}
+            Long inheritedFrom) {
+
+        public static PointsExpiryView of(ExpiryInForce rule) {
+            return new PointsExpiryView(rule.regionId(), rule.months(), rule.inheritedFrom());
+        }
+    }
 }

@@ -44,7 +44,7 @@ public class PointsExpiryResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getPointsExpiryRule", summary = "The points expiry rule in force for a region and where it comes from (anyone signed in)")
     public PointsExpiryView get(@PathParam("id") long id) {
-        return tx.inNew(() -> expiry.get(id));
+        return tx.inNew(() -> PointsExpiryView.of(expiry.get(id)));
     }
 
     @PUT
@@ -59,6 +59,6 @@ public class PointsExpiryResource {
     public Response put(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                         @Valid @NotNull PutPointsExpiry request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/points-expiry",
-                request, () -> Idempotency.Outcome.ok(expiry.put(id, request.months(), caller.subject())));
+                request, () -> Idempotency.Outcome.ok(PointsExpiryView.of(expiry.put(id, request.months(), caller.subject()))));
     }
 }

@@ -43,7 +43,7 @@ public class ExpiryStore {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "select region_id, months from points_expiry_rule where region_id = any (?) "
-                            + "order by array_position(?, region_id) desc limit 1")) {
+                            + "order by region_path_distance(?, region_id) limit 1")) {
                 java.sql.Array ids = c.createArrayOf("bigint", path.toArray(Long[]::new));
                 s.setArray(1, ids);
                 s.setArray(2, ids);
@@ -60,7 +60,7 @@ public class ExpiryStore {
             try (PreparedStatement s = c.prepareStatement(
                     "select e.region_id, e.months from volunteer v join region h on h.id = v.home_community_id "
                             + "join points_expiry_rule e on e.region_id = any (h.path) where v.id = ? "
-                            + "order by array_position(h.path, e.region_id) desc limit 1")) {
+                            + "order by region_path_distance(h.path, e.region_id) limit 1")) {
                 s.setLong(1, volunteerId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new Rule(r.getLong(1), r.getInt(2))) : Optional.<Rule>empty();
@@ -98,7 +98,7 @@ public class ExpiryStore {
                     "with ruled as ("
                             + " select c.id community_id, r.months from region c"
                             + " cross join lateral (select e.months from points_expiry_rule e where e.region_id = any (c.path)"
-                            + "   order by array_position(c.path, e.region_id) desc limit 1) r"
+                            + "   order by region_path_distance(c.path, e.region_id) limit 1) r"
                             + " where c.level = 'COMMUNITY'"
                             + "   and c.path && (select coalesce(array_agg(region_id), '{}') from points_expiry_rule)) "
                             + "select a.id from ruled join volunteer v on v.home_community_id = ruled.community_id "

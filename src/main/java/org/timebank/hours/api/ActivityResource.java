@@ -35,6 +35,7 @@ import org.timebank.common.Paging;
 import org.timebank.common.QueryParams;
 import org.timebank.common.Roles;
 import org.timebank.common.Tx;
+import org.timebank.hours.ActivityCursor;
 import org.timebank.hours.ActivityService;
 import org.timebank.hours.AttendanceService;
 import org.timebank.hours.api.ActivityViews.ActivityView;
@@ -88,7 +89,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY, UNKNOWN_SERVICE_CATEGORY")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateActivity request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities", request, () -> {
-            ActivityView activity = activities.create(caller, request);
+            ActivityView activity = ActivityView.of(activities.create(caller, request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/activities/" + activity.id()), activity);
         });
     }
@@ -116,7 +117,7 @@ public class ActivityResource {
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
             throw ApiException.badRequest("INVALID_PARAMETER", "to");
         }
-        return tx.inNew(() -> activities.list(filter, after, pageSize));
+        return tx.inNew(() -> activities.list(filter, after, pageSize).map(ActivityView::of));
     }
 
     /** mine=true filters by the caller's enrollments; a caller who is no volunteer enrolled in nothing (id 0 matches none). */
@@ -157,7 +158,7 @@ public class ActivityResource {
                                    schema = @Schema(implementation = Enroll.class))) String body) {
         requireNoFields(body);
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/enrollments",
-                "", () -> new Idempotency.Outcome(201, activities.enroll(caller, id), null));
+                "", () -> new Idempotency.Outcome(201, EnrollmentView.of(activities.enroll(caller, id)), null));
     }
 
     @GET
@@ -172,7 +173,7 @@ public class ActivityResource {
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
         Paging paging = Paging.of(limit, cursor);
-        return tx.inNew(() -> activities.enrollments(caller, id, paging));
+        return tx.inNew(() -> activities.enrollments(caller, id, paging).map(EnrollmentView::of));
     }
 
     /**
@@ -218,7 +219,8 @@ public class ActivityResource {
     public Response attend(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull Attendance request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/attendance",
-                request, () -> new Idempotency.Outcome(201, attendance.record(caller, id, request), null));
+                request, () -> new Idempotency.Outcome(201, new AttendanceView(id, attendance.record(caller, id, request.lines())
+                        .stream().map(ClaimView::of).toList()), null));
     }
 
     @POST
@@ -234,7 +236,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     public Response issueCode(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/checkin-codes",
-                "", () -> new Idempotency.Outcome(201, attendance.issueCode(caller, id), null));
+                "", () -> new Idempotency.Outcome(201, CheckinCodeView.of(attendance.issueCode(caller, id)), null));
     }
 
     @POST
@@ -261,7 +263,7 @@ public class ActivityResource {
                             @Valid @NotNull CheckIn request) {
         return attempts.guard(checkInLimits(id), AttendanceService.WRONG_CODE, () -> idempotency.write(caller.subject(),
                 idempotencyKey, false, "POST /activities/" + id + "/check-ins", request, () -> {
-                    ClaimView claim = attendance.checkIn(caller, id, request);
+                    ClaimView claim = ClaimView.of(attendance.checkIn(caller, id, request.command()));
                     return Idempotency.Outcome.created(URI.create("/api/v1/hour-claims/" + claim.id()), claim);
                 }));
     }

@@ -15,10 +15,16 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
 import org.timebank.hours.api.HoursViews.ClaimView;
+import org.timebank.hours.domain.AttendanceSheet;
+import org.timebank.hours.domain.CodeCheckIn;
+import org.timebank.hours.domain.Enrollment;
+import org.timebank.hours.domain.IssuedCheckinCode;
+import org.timebank.hours.domain.NewActivity;
 import org.timebank.hours.persistence.Activity;
 
 /** The JSON shapes of activities: publishing, enrolling, attendance and check-in codes. */
@@ -41,7 +47,13 @@ public final class ActivityViews {
                     example = "6") BigDecimal pointsPerHour,
             @Schema(description = "whether volunteers who did not enroll may attend: staff record them and they check in "
                     + "like the enrolled (default false: only enrolled volunteers)", defaultValue = "false")
-            Boolean walkInsWelcome) {}
+            Boolean walkInsWelcome) {
+
+        public NewActivity command() {
+            return new NewActivity(communityId, title, category, place, startsAt.toInstant(), endsAt.toInstant(), capacity,
+                    pointsPerHour, Boolean.TRUE.equals(walkInsWelcome));
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Activity")
@@ -74,7 +86,11 @@ public final class ActivityViews {
     public record Enroll() {}
 
     @Schema(name = "Enrollment")
-    public record EnrollmentView(long activityId, long volunteerId, OffsetDateTime enrolledAt) {}
+    public record EnrollmentView(long activityId, long volunteerId, OffsetDateTime enrolledAt) {
+        public static EnrollmentView of(Enrollment e) {
+            return new EnrollmentView(e.activityId(), e.volunteerId(), Times.local(e.enrolledAt()));
+        }
+    }
 
     @Schema(name = "AttendanceRecord", description = "one volunteer's time at the activity")
     public record AttendanceRecord(
@@ -83,18 +99,31 @@ public final class ActivityViews {
             @NotNull @Schema(example = "2026-11-25T11:40:00+08:00") OffsetDateTime checkOut) {}
 
     @Schema(name = "Attendance", description = "The attendance sheet of an activity: each record becomes a pending hour claim")
-    public record Attendance(@NotEmpty @Size(max = 200) List<@Valid @NotNull AttendanceRecord> records) {}
+    public record Attendance(@NotEmpty @Size(max = 200) List<@Valid @NotNull AttendanceRecord> records) {
+        public List<AttendanceSheet.Line> lines() {
+            return records.stream().map(r -> new AttendanceSheet.Line(r.volunteerId(), r.checkIn().toInstant(),
+                    r.checkOut().toInstant())).toList();
+        }
+    }
 
     @Schema(name = "AttendanceResult")
     public record AttendanceView(long activityId,
                                  @Schema(description = "the pending claims made, in the order of the records") List<ClaimView> claims) {}
 
     @Schema(name = "CheckinCode", description = "A code to show at the venue; volunteers check in with it until it expires")
-    public record CheckinCodeView(@Schema(example = "K7PX3M") String code, OffsetDateTime expiresAt) {}
+    public record CheckinCodeView(@Schema(example = "K7PX3M") String code, OffsetDateTime expiresAt) {
+        public static CheckinCodeView of(IssuedCheckinCode issued) {
+            return new CheckinCodeView(issued.code(), Times.local(issued.expiresAt().atOffset(ZoneOffset.UTC)));
+        }
+    }
 
     @Schema(name = "CheckIn", description = "A volunteer's own check-in with the code shown at the venue; it becomes a pending hour claim")
     public record CheckIn(
             @NotBlank @Size(max = 20) @Schema(example = "K7PX3M") String code,
             @NotNull @Schema(example = "2026-11-25T08:50:00+08:00") OffsetDateTime checkIn,
-            @NotNull @Schema(example = "2026-11-25T11:40:00+08:00") OffsetDateTime checkOut) {}
+            @NotNull @Schema(example = "2026-11-25T11:40:00+08:00") OffsetDateTime checkOut) {
+        public CodeCheckIn command() {
+            return new CodeCheckIn(code, checkIn.toInstant(), checkOut.toInstant());
+        }
+    }
 }

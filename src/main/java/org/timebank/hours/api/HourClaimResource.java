@@ -113,7 +113,7 @@ public class HourClaimResource {
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
             throw ApiException.badRequest("INVALID_PARAMETER", "to");
         }
-        return tx.inNew(() -> queries.list(caller, filter, paging));
+        return tx.inNew(() -> queries.list(caller, filter, paging).map(ClaimView::of));
     }
 
     @GET

@@ -17,9 +17,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
+import org.timebank.hours.ConversionRuleService;
 import org.timebank.hours.domain.ClaimReview;
 import org.timebank.hours.domain.ClaimReview.Decision;
 import org.timebank.hours.domain.ConversionRuleSet;
+import org.timebank.hours.domain.NewConversionRules;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.domain.Rounding;
 import org.timebank.hours.persistence.ConversionRuleStore;
@@ -60,7 +62,15 @@ public final class HoursViews {
             @Schema(description = "true to date the version back, before the effectiveFrom of the version current for the "
                     + "region: it then governs service from effectiveFrom until the next version takes effect, for claims "
                     + "not yet approved (approved claims keep the version recorded on their postings). Without it such a "
-                    + "version is refused with CONVERSION_RULE_BACKDATED", defaultValue = "false") Boolean backdated) {}
+                    + "version is refused with CONVERSION_RULE_BACKDATED", defaultValue = "false") Boolean backdated) {
+
+        public NewConversionRules command() {
+            return new NewConversionRules(effectiveFrom == null ? null : effectiveFrom.toInstant(), granularityMinutes,
+                    rounding, rates.stream().map(r -> new NewConversionRules.Rate(r.category(), r.pointsPerHour())).toList(),
+                    hoursCap == null ? null : hoursCap.minutes(), hoursCap == null ? null : hoursCap.overCap(),
+                    Boolean.TRUE.equals(backdated));
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ConversionRuleSet")
@@ -88,7 +98,14 @@ public final class HoursViews {
             @Schema(description = "the rules in force now for this region: its own, or those of the nearest ancestor that has some; absent if none")
             RuleSetView inForce,
             @Schema(description = "the region whose rules are in force", example = "1") Long inheritedFrom,
-            @Schema(description = "this region's own versions, newest first (up to 20)") List<RuleSetView> versions) {}
+            @Schema(description = "this region's own versions, newest first (up to 20)") List<RuleSetView> versions) {
+
+        public static RulesView of(ConversionRuleService.Rules rules) {
+            return new RulesView(rules.regionId(), rules.inForce().map(RuleSetView::of).orElse(null),
+                    rules.inForce().map(s -> s.rules().regionId()).orElse(null),
+                    rules.versions().stream().map(RuleSetView::of).toList());
+        }
+    }
 
     // ---- claims ----
 

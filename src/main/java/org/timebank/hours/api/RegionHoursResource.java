@@ -59,7 +59,7 @@ public class RegionHoursResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getConversionRules", summary = "The conversion rules in force for a region, and its own versions (anyone signed in)")
     public RulesView getRules(@PathParam("id") long id) {
-        return tx.inNew(() -> rules.get(id));
+        return tx.inNew(() -> RulesView.of(rules.get(id)));
     }
 
     @PUT
@@ -81,7 +81,7 @@ public class RegionHoursResource {
     public Response putRules(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull PutConversionRules request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/conversion-rules",
-                request, () -> Idempotency.Outcome.ok(rules.put(id, request, caller.subject())));
+                request, () -> Idempotency.Outcome.ok(RuleSetView.of(rules.put(id, request.command(), caller.subject()))));
     }
 
     @GET

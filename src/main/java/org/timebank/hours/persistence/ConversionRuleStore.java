@@ -89,7 +89,7 @@ public class ConversionRuleStore {
     public Optional<Stored> inForce(List<Long> path, Instant at) {
         return jdbc.run(c -> {
             List<Stored> found = load(c, SELECT + "where region_id = any (?) and effective_from <= ? "
-                    + "order by array_position(?, region_id) desc, effective_from desc, version desc limit 1", ps -> {
+                    + "order by region_path_distance(?, region_id), effective_from desc, version desc limit 1", ps -> {
                         java.sql.Array ids = c.createArrayOf("bigint", path.toArray(Long[]::new));
                         ps.setArray(1, ids);
                         ps.setTimestamp(2, Timestamp.from(at));

@@ -48,8 +48,8 @@ public class LeaderboardResource {
             @QueryParam("period") @Parameter(schema = @Schema(implementation = LeaderboardPeriod.class, defaultValue = "MONTH")) String period,
             @QueryParam("metric") @Parameter(schema = @Schema(implementation = LeaderboardMetric.class, defaultValue = "HOURS")) String metric,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) String limit) {
-        return leaderboards.board(caller, required("regionId", regionId), period(period), metric(metric),
-                LeaderboardService.limit(limit));
+        return BoardView.of(leaderboards.board(caller, required("regionId", regionId), period(period), metric(metric),
+                LeaderboardService.limit(limit)));
     }
 
     @GET
@@ -74,7 +74,8 @@ public class LeaderboardResource {
         if (volunteer == null) {
             throw ApiException.badRequest("INVALID_PARAMETER", "volunteerId");
         }
-        return leaderboards.rank(caller, required("regionId", regionId), period(period), metric(metric), volunteer);
+        return RankView.of(leaderboards.rank(caller, required("regionId", regionId), period(period), metric(metric),
+                volunteer));
     }
 
     private static long required(String name, String value) {

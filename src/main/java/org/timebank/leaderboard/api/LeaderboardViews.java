@@ -3,8 +3,10 @@ package org.timebank.leaderboard.api;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.leaderboard.domain.Leaderboard;
 import org.timebank.leaderboard.domain.LeaderboardMetric;
 import org.timebank.leaderboard.domain.LeaderboardPeriod;
+import org.timebank.leaderboard.domain.LeaderboardRank;
 import org.timebank.region.domain.RegionLevel;
 
 public final class LeaderboardViews {
@@ -20,7 +22,13 @@ public final class LeaderboardViews {
             LocalDate periodStart,
             LeaderboardMetric metric,
             @Schema(description = "best first; equal values share a rank and are listed by volunteer id")
-            List<BoardEntry> entries) {}
+            List<BoardEntry> entries) {
+
+        public static BoardView of(Leaderboard board) {
+            return new BoardView(board.regionId(), board.regionName(), board.level(), board.period(),
+                    board.periodStart(), board.metric(), board.entries().stream().map(BoardEntry::of).toList());
+        }
+    }
 
     @Schema(name = "LeaderboardEntry")
     public record BoardEntry(
@@ -29,7 +37,12 @@ public final class LeaderboardViews {
             @Schema(example = "4") long communityId,
             @Schema(description = "confirmed minutes served in the period", example = "1260") long minutes,
             @Schema(description = "points earned in the period", example = "210") long points,
-            @Schema(description = "true on the caller's own entry") boolean me) {}
+            @Schema(description = "true on the caller's own entry") boolean me) {
+
+        static BoardEntry of(Leaderboard.Entry e) {
+            return new BoardEntry(e.rank(), e.name(), e.communityId(), e.minutes(), e.points(), e.me());
+        }
+    }
 
     @Schema(name = "LeaderboardRank")
     public record RankView(
@@ -47,7 +60,13 @@ public final class LeaderboardViews {
             @Schema(example = "1260") long minutes,
             @Schema(example = "210") long points,
             @Schema(description = "false when the volunteer opted out of public boards (the rank is still theirs)")
-            boolean shownOnBoards) {}
+            boolean shownOnBoards) {
+
+        public static RankView of(LeaderboardRank r) {
+            return new RankView(r.volunteerId(), r.regionId(), r.level(), r.period(), r.periodStart(), r.metric(),
+                    r.rank(), r.ranked(), r.minutes(), r.points(), r.shownOnBoards());
+        }
+    }
 
     @Schema(name = "LeaderboardVisibility")
     public record Visibility(

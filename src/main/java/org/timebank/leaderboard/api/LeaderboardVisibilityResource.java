@@ -34,6 +34,6 @@ public class LeaderboardVisibilityResource {
             description = "Off the boards, the volunteer still sees their own rank. Setting the current value again "
                     + "changes nothing.")
     public Visibility set(@PathParam("id") long id, @Valid @NotNull Visibility request) {
-        return leaderboards.setShown(caller, id, request.shownOnBoards());
+        return new Visibility(leaderboards.setShown(caller, id, request.shownOnBoards()));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.ledger.domain.OpeningBalancesImported;
 
 public final class LedgerRequests {
     private LedgerRequests() {}
@@ -31,5 +32,10 @@ public final class LedgerRequests {
             @Schema(example = "3") long importId,
             @Schema(example = "2") int lines,
             @Schema(description = "minutes imported to HOURS accounts", example = "750") long hoursMinutes,
-            @Schema(description = "points imported to POINTS accounts", example = "120") long points) {}
+            @Schema(description = "points imported to POINTS accounts", example = "120") long points) {
+
+        public static ImportResult of(OpeningBalancesImported imported) {
+            return new ImportResult(imported.importId(), imported.lines(), imported.hoursMinutes(), imported.points());
+        }
+    }
 }

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
+import org.timebank.common.ImportConfig;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Roles;
@@ -73,8 +73,8 @@ public class LedgerResource {
     @Inject
     Tx tx;
 
-    @ConfigProperty(name = "timebank.import.max-bytes", defaultValue = "2097152")
-    int maxImportBytes;
+    @Inject
+    ImportConfig importConfig;
 
     @POST
     @Path("/adjustments")
@@ -115,11 +115,11 @@ public class LedgerResource {
         if (csv == null || csv.isBlank()) {
             throw ApiException.badRequest("MISSING_BODY");
         }
-        if (csv.getBytes(StandardCharsets.UTF_8).length > maxImportBytes) {
-            throw new ApiException(413, "IMPORT_TOO_LARGE", maxImportBytes);
+        if (csv.getBytes(StandardCharsets.UTF_8).length > importConfig.maxBytes()) {
+            throw new ApiException(413, "IMPORT_TOO_LARGE", importConfig.maxBytes());
         }
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/imports", csv, () -> {
-            ImportResult result = imports.run(csv, caller.subject());
+            ImportResult result = ImportResult.of(imports.run(csv, caller.subject()));
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/imports/" + result.importId()), result);
         });
     }
@@ -169,7 +169,7 @@ public class LedgerResource {
                     + "true when credits equal debits per asset, posted and pending, and every account's stored "
                     + "balance equals the sum of its postings.")
     public TrialBalanceView trialBalance() {
-        return audit.trialBalance();
+        return TrialBalanceView.of(audit.trialBalance());
     }
 
     @GET
@@ -190,7 +190,7 @@ public class LedgerResource {
             @QueryParam("checkpointHash") @Parameter(description = "the hash it states, hex",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-fA-F]{64}$")) String checkpointHash) {
         if (checkpointSeq == null && checkpointHash == null) {
-            return audit.verify();
+            return VerificationView.of(audit.verify());
         }
         long seq;
         byte[] hash;
@@ -203,7 +203,7 @@ public class LedgerResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("INVALID_CHECKPOINT");
         }
-        return audit.verify(seq, hash);
+        return VerificationView.of(audit.verify(seq, hash));
     }
 
     @GET

@@ -13,10 +13,12 @@ import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.ChainHash;
+import org.timebank.ledger.domain.ChainVerification;
 import org.timebank.ledger.domain.Checkpoint;
 import org.timebank.ledger.domain.CheckpointKeys;
 import org.timebank.ledger.domain.JournalTransaction;
 import org.timebank.ledger.domain.Phase;
+import org.timebank.ledger.domain.TrialBalance;
 
 /** The ledger's JSON shapes. Amounts are whole minutes (HOURS) or whole points (POINTS). */
 public final class Views {
@@ -72,7 +74,11 @@ public final class Views {
     @Schema(name = "ChainLink")
     public record ChainView(
             @Schema(example = "42") long seq,
-            @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String hash) {}
+            @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String hash) {
+        static ChainView of(ChainVerification.Link link) {
+            return link == null ? null : new ChainView(link.seq(), link.hash());
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Transaction", description = "A journal transaction; written once, never changed")
@@ -107,14 +113,24 @@ public final class Views {
             @Schema(description = "credits - debits posted over all accounts: must be 0", example = "0") long postedNet,
             @Schema(description = "credits - debits pending over all accounts: must be 0", example = "0") long pendingNet,
             @Schema(description = "postedNet and pendingNet are 0 and the accounts agree with the journal")
-            boolean balanced) {}
+            boolean balanced) {
+        static AssetTrialBalance of(TrialBalance.OfAsset a) {
+            return new AssetTrialBalance(a.asset(), BalanceView.of(a.accounts()), BalanceView.of(a.journal()),
+                    a.postedNet(), a.pendingNet(), a.balanced());
+        }
+    }
 
     @Schema(name = "TrialBalance")
     public record TrialBalanceView(
             List<AssetTrialBalance> assets,
             @Schema(description = "ids of accounts whose stored balance differs from the sum of their postings (must be empty)")
             List<Long> accountsOutOfBalance,
-            @Schema(description = "every asset balanced and no account out of balance") boolean balanced) {}
+            @Schema(description = "every asset balanced and no account out of balance") boolean balanced) {
+        public static TrialBalanceView of(TrialBalance t) {
+            return new TrialBalanceView(t.assets().stream().map(AssetTrialBalance::of).toList(),
+                    t.accountsOutOfBalance(), t.balanced());
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Verification", description = "The hash chain recomputed from the journal")
@@ -136,7 +152,15 @@ public final class Views {
             List<CheckpointCheck> checkpointFailures,
             @Schema(description = "the checkpoint the caller supplied, checked against the recomputed chain; absent "
                     + "when none was supplied")
-            CheckpointCheck suppliedCheckpoint) {}
+            CheckpointCheck suppliedCheckpoint) {
+        public static VerificationView of(ChainVerification v) {
+            return new VerificationView(v.valid(), v.sealedTransactions(), v.unsealedTransactions(),
+                    v.unaccountedTransactions(), ChainView.of(v.head()), ChainView.of(v.firstMismatch()),
+                    v.firstMismatchTransactionId(), v.checkpointsChecked(),
+                    v.checkpointFailures().stream().map(CheckpointCheck::of).toList(),
+                    CheckpointCheck.of(v.suppliedCheckpoint()));
+        }
+    }
 
     @Schema(name = "CheckpointCheck", description = "A checkpoint compared with the chain recomputed from the journal")
     public record CheckpointCheck(@Schema(example = "1200") long seq,
@@ -146,6 +170,10 @@ public final class Views {
                                           + "link (it was cut short); SIGNATURE_INVALID: no known key signed it")
                                   Outcome outcome) {
         public enum Outcome { MATCHES, DIFFERS, NOT_SEALED, SIGNATURE_INVALID }
+
+        static CheckpointCheck of(ChainVerification.CheckpointCheck c) {
+            return c == null ? null : new CheckpointCheck(c.seq(), c.hash(), Outcome.valueOf(c.outcome().name()));
+        }
     }
 
     @Schema(name = "LedgerCheckpoint", description = "A signed statement that the hash chain's link `seq` had hash "

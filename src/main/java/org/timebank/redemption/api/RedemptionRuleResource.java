@@ -44,7 +44,7 @@ public class RedemptionRuleResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getRedemptionRule", summary = "The minimum of confirmed service before redeeming, in force for a region (anyone signed in)")
     public RedemptionRuleView get(@PathParam("id") long id) {
-        return tx.inNew(() -> rules.get(id));
+        return tx.inNew(() -> RedemptionRuleView.of(rules.get(id)));
     }
 
     @PUT
@@ -59,6 +59,6 @@ public class RedemptionRuleResource {
     public Response put(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                         @Valid @NotNull PutRedemptionRule request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/redemption-rules",
-                request, () -> Idempotency.Outcome.ok(rules.put(id, request.minMinutes())));
+                request, () -> Idempotency.Outcome.ok(RedemptionRuleView.of(rules.put(id, request.minMinutes()))));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.redemption.domain.RedemptionRuleInForce;
 
 public final class RedemptionRuleViews {
     private RedemptionRuleViews() {}
@@ -19,5 +20,10 @@ public final class RedemptionRuleViews {
             @Schema(example = "4") long regionId,
             @Schema(description = "the minimum in force; absent: none", example = "6000") Long minMinutes,
             @Schema(description = "the region whose rule is in force; absent when no region on the path has one", example = "1")
-            Long inheritedFrom) {}
+            Long inheritedFrom) {
+
+        public static RedemptionRuleView of(RedemptionRuleInForce rule) {
+            return new RedemptionRuleView(rule.regionId(), rule.minMinutes(), rule.inheritedFrom());
+        }
+    }
 }

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
 import org.timebank.ledger.api.Views.CheckpointView;
 import org.timebank.redemption.domain.Basket;
+import org.timebank.redemption.domain.CatalogueItem;
+import org.timebank.redemption.domain.NewShop;
 import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionMode;
 import org.timebank.redemption.domain.RedemptionStatus;
@@ -29,7 +31,11 @@ public final class RedemptionViews {
 
     @Schema(name = "CreateShop")
     public record CreateShop(@NotBlank @Size(max = 100) String name, @NotNull ShopKind kind,
-                             @NotNull @Schema(description = "The community the shop serves") Long regionId) {}
+                             @NotNull @Schema(description = "The community the shop serves") Long regionId) {
+        public NewShop command() {
+            return new NewShop(name, kind, regionId);
+        }
+    }
 
     @Schema(name = "Shop")
     public record ShopView(long id, String name, ShopKind kind, long regionId,
@@ -44,7 +50,11 @@ public final class RedemptionViews {
     @Schema(name = "ShopItemInput", description = "Without id: a new item; with id: that item of the shop, rewritten")
     public record ItemInput(@Positive Long id, @NotBlank @Size(max = 100) String name,
                             @NotNull @Positive Long pointsPrice, @NotNull @PositiveOrZero Integer stock,
-                            @NotNull Boolean active) {}
+                            @NotNull Boolean active) {
+        public CatalogueItem command() {
+            return new CatalogueItem(id, name, pointsPrice, stock, active);
+        }
+    }
 
     @Schema(name = "ShopItem")
     public record ItemView(long id, String name, long pointsPrice, int stock, boolean active) {

@@ -77,7 +77,7 @@ public class ShopResource {
     @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateShop request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /shops", request, () -> {
-            ShopView shop = shops.create(caller.subject(), request);
+            ShopView shop = ShopView.of(shops.create(caller.subject(), request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/shops/" + shop.id()), shop);
         });
     }
@@ -100,7 +100,7 @@ public class ShopResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class)))
     @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
     public List<ItemView> items(@PathParam("id") long id) {
-        return tx.inNew(() -> shops.items(id));
+        return tx.inNew(() -> shops.items(id).stream().map(ItemView::of).toList());
     }
 
     @PUT
@@ -117,7 +117,8 @@ public class ShopResource {
     public Response putItems(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull @Size(max = 500) List<@Valid @NotNull ItemInput> items) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /shops/" + id + "/items", items,
-                () -> Idempotency.Outcome.ok(shops.putItems(caller, id, items)));
+                () -> Idempotency.Outcome.ok(shops.putItems(caller, id, items.stream().map(ItemInput::command).toList())
+                        .stream().map(ItemView::of).toList()));
     }
 
     @GET

@@ -121,9 +121,8 @@ public class RedemptionStore {
 
     public Standing standing(long volunteerId) {
         return one("select a.credits_posted - a.debits_posted, "
-                + "(select rr.min_minutes from redemption_rule rr "
-                + "   join unnest(h.path) with ordinality as p(region_id, depth) on p.region_id = rr.region_id "
-                + "  order by p.depth desc limit 1) "
+                + "(select rr.min_minutes from redemption_rule rr where rr.region_id = any (h.path) "
+                + "  order by region_path_distance(h.path, rr.region_id) limit 1) "
                 + "from volunteer v join region h on h.id = v.home_community_id "
                 + "join account a on a.owner_type = 'VOLUNTEER' and a.owner_id = v.id and a.asset = 'HOURS' "
                 + "and a.purpose = 'VOLUNTEER_WALLET' where v.id = ?",

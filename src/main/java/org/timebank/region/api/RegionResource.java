@@ -45,14 +45,14 @@ public class RegionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createRegion", summary = "Create a region (admin)",
             description = "A city has no parent; every other level sits directly under the level above it. "
-                    + "A community opens its issuance accounts with it.")
+                    + "A community's ledger accounts open when they are first needed.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RegionView.class)))
     @APIResponse(responseCode = "409", description = "REGION_NAME_EXISTS, REGION_CODE_EXISTS")
     @APIResponse(responseCode = "422", description = "PARENT_REGION_NOT_FOUND, REGION_LEVEL_INVALID")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateRegion request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /regions", request, () -> {
-            RegionView created = regions.create(request);
+            RegionView created = RegionView.of(regions.create(request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/regions/" + created.id()), created);
         });
     }
@@ -63,7 +63,7 @@ public class RegionResource {
     public Page<RegionView> roots(
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
-        return regions.children(null, Paging.of(limit, cursor));
+        return regions.children(null, Paging.of(limit, cursor)).map(RegionView::of);
     }
 
     @GET
@@ -83,6 +83,6 @@ public class RegionResource {
             @QueryParam("cursor") String cursor) {
         Paging paging = Paging.of(limit, cursor);
         regions.require(id);
-        return regions.children(id, paging);
+        return regions.children(id, paging).map(RegionView::of);
     }
 }

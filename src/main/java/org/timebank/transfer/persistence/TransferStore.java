@@ -41,9 +41,8 @@ public class TransferStore {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "select tr.region_id, tr.hours_gifts_allowed from region r "
-                            + "join unnest(r.path) with ordinality as p(region_id, depth) on true "
-                            + "join transfer_rule tr on tr.region_id = p.region_id "
-                            + "where r.id = ? order by p.depth desc limit 1")) {
+                            + "join transfer_rule tr on tr.region_id = any (r.path) "
+                            + "where r.id = ? order by region_path_distance(r.path, tr.region_id) limit 1")) {
                 s.setLong(1, regionId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new RuleRow(r.getLong(1), r.getBoolean(2))) : Optional.empty();

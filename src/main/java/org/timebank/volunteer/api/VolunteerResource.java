@@ -136,7 +136,7 @@ public class VolunteerResource {
                          @Valid @NotNull MoveRequest request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /volunteers/" + id + "/moves", request,
                 () -> Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + id + "/moves"),
-                        moves.move(caller, id, request)));
+                        MoveView.of(moves.move(caller, id, request.command()))));
     }
 
     @GET
@@ -147,6 +147,6 @@ public class VolunteerResource {
     public Page<MoveView> moves(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
-        return moves.history(caller, id, Paging.of(limit, cursor));
+        return moves.history(caller, id, Paging.of(limit, cursor)).map(MoveView::of);
     }
 }

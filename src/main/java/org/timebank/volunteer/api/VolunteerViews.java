@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.common.Times;
 import org.timebank.ledger.api.Views.PostingView;
+import org.timebank.volunteer.domain.HomeMove;
+import org.timebank.volunteer.persistence.VolunteerMove;
 
 public final class VolunteerViews {
     private VolunteerViews() {}
@@ -36,7 +39,11 @@ public final class VolunteerViews {
             @NotNull @Positive @Schema(description = "the new home community", example = "5") Long toCommunityId,
             @Size(max = 20) @Schema(description = "the volunteer's phone number: required when the caller serves only "
                     + "the new community (the resident gives it at the new community's desk); when given, it must "
-                    + "be theirs", example = "13812345678") String phone) {}
+                    + "be theirs", example = "13812345678") String phone) {
+        public HomeMove command() {
+            return new HomeMove(toCommunityId, phone);
+        }
+    }
 
     @Schema(name = "VolunteerMove", description = "One change of a volunteer's home community, as audited")
     public record MoveView(
@@ -45,7 +52,12 @@ public final class VolunteerViews {
             @Schema(example = "4") long fromCommunityId,
             @Schema(example = "5") long toCommunityId,
             @Schema(description = "the subject of whoever moved them", example = "staff-0042") String movedBy,
-            OffsetDateTime movedAt) {}
+            OffsetDateTime movedAt) {
+        public static MoveView of(VolunteerMove m) {
+            return new MoveView(m.id, m.volunteerId, m.fromCommunityId, m.toCommunityId, m.movedBy,
+                    Times.local(m.movedAt));
+        }
+    }
 
     @Schema(name = "VolunteerAccounts")
     public record AccountIds(@Schema(example = "21") long hours, @Schema(example = "22") long points) {}

@@ -1,4 +1,4 @@
-package org.timebank.hours.api;
+package org.timebank.hours;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
