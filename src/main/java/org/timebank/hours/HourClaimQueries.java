@@ -15,6 +15,7 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Jdbc;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
+import org.timebank.hours.domain.ClaimReview;
 import org.timebank.hours.persistence.HourClaim;
 import org.timebank.security.Caller;
 
@@ -25,7 +26,7 @@ public class HourClaimQueries {
     Jdbc jdbc;
 
     /** from and to bound when the service started: [from, to). */
-    public record Filter(HourClaim.Status status, Long regionId, Long volunteerId, Long activityId, Instant from, Instant to) {}
+    public record Filter(ClaimReview.Status status, Long regionId, Long volunteerId, Long activityId, Instant from, Instant to) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<HourClaim> list(Caller caller, Filter filter, Paging paging) {

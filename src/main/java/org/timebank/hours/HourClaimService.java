@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.hours.api.HoursViews.ClaimView;
-import org.timebank.hours.api.HoursViews.Decision;
 import org.timebank.hours.api.HoursViews.ReversalView;
 import org.timebank.hours.api.HoursViews.SubmitClaim;
 import org.timebank.hours.domain.ApprovalPostings;
 import org.timebank.hours.domain.ClaimApproved;
 import org.timebank.hours.domain.ClaimReversed;
+import org.timebank.hours.domain.ClaimReview;
+import org.timebank.hours.domain.ClaimReview.Decision;
 import org.timebank.hours.domain.ClaimRules;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.OverCap;
@@ -200,53 +201,61 @@ public class HourClaimService {
     public ClaimView decide(Caller caller, long claimId, Decision decision, String reason) {
         HourClaim claim = lockedForStaff(caller, claimId);
         String reviewer = caller.subject();
+        ClaimReview.Outcome outcome = review(claim).decide(reviewer(caller, claim), decision, reason, claimRules);
         // to the microsecond, as the database keeps it, so the answer equals a later read
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        if (claim.status != HourClaim.Status.PENDING && claim.status != HourClaim.Status.AWAITING_SECOND_REVIEW) {
-            throw ApiException.conflict("CLAIM_ALREADY_DECIDED", claimId, claim.status);
+        if (outcome instanceof ClaimReview.Refused refused) {
+            throw refusal(refused);
         }
-        if (decision == Decision.REJECT) {
-            if (reason == null || reason.isBlank()) {
-                throw new ApiException(400, "VALIDATION_FAILED",
-                        List.of(new ApiException.Item("reason", null, "REASON_REQUIRED", null)), "reason");
-            }
-            claim.status = HourClaim.Status.REJECTED;
+        if (outcome instanceof ClaimReview.Reject reject) {
+            claim.status = ClaimReview.Status.REJECTED;
             claim.decidedBy = reviewer;
             claim.decidedAt = now;
-            claim.reason = reason.strip();
+            claim.reason = reject.reason();
             Metrics.count("timebank.hours.claims.rejected", 1);
-            return ClaimView.of(claim);
-        }
-        if (claim.status == HourClaim.Status.PENDING && claimRules.needsSecondReview(claim.minutes)) {
-            claim.status = HourClaim.Status.AWAITING_SECOND_REVIEW;
+        } else if (outcome instanceof ClaimReview.AwaitSecondReview) {
+            claim.status = ClaimReview.Status.AWAITING_SECOND_REVIEW;
             claim.firstReviewer = reviewer;
             claim.firstReviewedAt = now;
-            return ClaimView.of(claim);
+        } else {
+            post(claim, reviewer);
+            claim.status = ClaimReview.Status.APPROVED;
+            claim.decidedBy = reviewer;
+            claim.decidedAt = now;
+            claim.reason = ((ClaimReview.Approve) outcome).reason();
+            em.flush();
+            approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
+                    claim.points));
+            Metrics.count("timebank.hours.claims.approved", 1);
         }
-        if (claim.status == HourClaim.Status.AWAITING_SECOND_REVIEW && reviewer.equals(claim.firstReviewer)) {
-            throw ApiException.conflict("SECOND_REVIEWER_REQUIRED", claimId);
-        }
-        post(claim, reviewer);
-        claim.status = HourClaim.Status.APPROVED;
-        claim.decidedBy = reviewer;
-        claim.decidedAt = now;
-        claim.reason = reason == null || reason.isBlank() ? null : reason.strip();
-        em.flush();
-        approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
-                claim.points));
-        Metrics.count("timebank.hours.claims.approved", 1);
         return ClaimView.of(claim);
     }
 
+    /** The claim, its row locked, if the caller serves its community; to anyone else it does not exist. */
     private HourClaim lockedForStaff(Caller caller, long claimId) {
         HourClaim claim = HourClaim.findById(claimId, LockModeType.PESSIMISTIC_WRITE);
         if (claim == null || !caller.covers(regions.require(claim.communityId).pathIds())) {
             throw ApiException.notFound("CLAIM_NOT_FOUND", claimId);
         }
-        if (caller.isVolunteer(claim.volunteerId)) {
-            throw ApiException.forbidden("OWN_CLAIM", claimId);
-        }
         return claim;
+    }
+
+    private static ClaimReview review(HourClaim claim) {
+        return new ClaimReview(claim.id, claim.status, claim.minutes, claim.firstReviewer);
+    }
+
+    private static ClaimReview.Reviewer reviewer(Caller caller, HourClaim claim) {
+        return new ClaimReview.Reviewer(caller.subject(), caller.isVolunteer(claim.volunteerId));
+    }
+
+    private static ApiException refusal(ClaimReview.Refused refused) {
+        Object[] args = refused.args().toArray();
+        return switch (refused.reason()) {
+            case FORBIDDEN -> ApiException.forbidden(refused.code(), args);
+            case STATE -> ApiException.conflict(refused.code(), args);
+            case MISSING_FIELD -> new ApiException(400, "VALIDATION_FAILED",
+                    List.of(new ApiException.Item((String) args[0], null, refused.code(), null)), args);
+        };
     }
 
     /** The accounts an approval or its reversal touch, and the community's budget if it has one. */
@@ -321,9 +330,8 @@ public class HourClaimService {
     @Transactional(Transactional.TxType.MANDATORY)
     public ReversalView reverse(Caller caller, long claimId, String reason) {
         HourClaim claim = lockedForStaff(caller, claimId);
-        if (claim.status != HourClaim.Status.APPROVED) {
-            throw ApiException.conflict(claim.status == HourClaim.Status.REVERSED ? "CLAIM_ALREADY_REVERSED"
-                    : "CLAIM_NOT_APPROVED", claimId, claim.status);
+        if (review(claim).reverse(reviewer(caller, claim)) instanceof ClaimReview.Refused refused) {
+            throw refusal(refused);
         }
         Parties parties = parties(claim);
         ApprovalPostings.Accounts a = parties.accounts();
@@ -337,7 +345,7 @@ public class HourClaimService {
                 balances.get(a.pointsWallet()).available());
         long reversalId = ledger.post(new Entry(TransactionKind.REVERSAL, SOURCE, claim.id.toString(), caller.subject(),
                 reason.strip(), null, claim.transactionId, null, reversal)).id();
-        claim.status = HourClaim.Status.REVERSED;
+        claim.status = ClaimReview.Status.REVERSED;
         claim.reversalId = reversalId;
         em.flush();
         reversals.fire(new ClaimReversed(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,

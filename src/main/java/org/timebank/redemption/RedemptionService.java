@@ -131,19 +131,15 @@ public class RedemptionService {
         long wallet = accounts.wallet(volunteerId, Asset.POINTS);
         long id = store.nextRedemptionId();
         RedemptionMode mode = request.mode() == null ? RedemptionMode.CAPTURE : request.mode();
+        Redemption.Opened opened = Redemption.open(mode, points);
         String actor = caller.subject();
-        RedemptionRow stored;
-        if (mode == RedemptionMode.CAPTURE) {
-            PostedTransaction t = ledger.post(Entry.transfer(TransactionKind.REDEMPTION, SOURCE_TYPE, Long.toString(id),
-                    actor, null, wallet, shop.settlementAccountId(), points));
-            stored = store.insertRedemption(id, shop.id(), volunteerId, mode, RedemptionStatus.CAPTURED, points, points,
-                    t.id(), actor);
-        } else {
-            PostedTransaction hold = ledger.hold(SOURCE_TYPE, Long.toString(id), actor, null, wallet,
-                    shop.settlementAccountId(), points, config.holdTimeout());
-            stored = store.insertRedemption(id, shop.id(), volunteerId, mode, RedemptionStatus.HELD, points, null,
-                    hold.id(), actor);
-        }
+        PostedTransaction t = opened.status() == RedemptionStatus.HELD
+                ? ledger.hold(SOURCE_TYPE, Long.toString(id), actor, null, wallet, shop.settlementAccountId(), points,
+                        config.holdTimeout())
+                : ledger.post(Entry.transfer(TransactionKind.REDEMPTION, SOURCE_TYPE, Long.toString(id), actor, null,
+                        wallet, shop.settlementAccountId(), points));
+        RedemptionRow stored = store.insertRedemption(id, shop.id(), volunteerId, mode, opened.status(),
+                opened.points(), opened.capturedPoints(), t.id(), actor);
         for (Redemption.Line l : lines) {
             store.insertLine(id, l.itemId(), l.quantity(), l.pointsPrice());
         }

@@ -47,7 +47,7 @@ import org.timebank.hours.api.HoursViews.DecisionRequest;
 import org.timebank.hours.api.HoursViews.ReversalRequest;
 import org.timebank.hours.api.HoursViews.ReversalView;
 import org.timebank.hours.api.HoursViews.SubmitClaim;
-import org.timebank.hours.persistence.HourClaim;
+import org.timebank.hours.domain.ClaimReview;
 import org.timebank.security.Caller;
 
 @Path("/api/v1/hour-claims")
@@ -95,7 +95,7 @@ public class HourClaimResource {
                     + "midnight after another. A malformed from or to, or a to not after from, is a 400 INVALID_PARAMETER "
                     + "naming it.")
     public Page<ClaimView> list(
-            @QueryParam("status") @Parameter(schema = @Schema(implementation = HourClaim.Status.class)) String status,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = ClaimReview.Status.class)) String status,
             @QueryParam("regionId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String regionId,
             @QueryParam("volunteerId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String volunteerId,
             @QueryParam("activityId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String activityId,
@@ -107,7 +107,7 @@ public class HourClaimResource {
             @QueryParam("cursor") String cursor) {
         Paging paging = Paging.of(limit, cursor);
         HourClaimQueries.Filter filter = new HourClaimQueries.Filter(
-                QueryParams.oneOf(HourClaim.Status.class, "status", status), QueryParams.id("regionId", regionId),
+                QueryParams.oneOf(ClaimReview.Status.class, "status", status), QueryParams.id("regionId", regionId),
                 QueryParams.id("volunteerId", volunteerId), QueryParams.id("activityId", activityId),
                 QueryParams.time("from", from), QueryParams.time("to", to));
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {

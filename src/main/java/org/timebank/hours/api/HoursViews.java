@@ -18,6 +18,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
 import org.timebank.hours.ConversionRuleService;
+import org.timebank.hours.domain.ClaimReview;
+import org.timebank.hours.domain.ClaimReview.Decision;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.NewConversionRules;
 import org.timebank.hours.domain.OverCap;
@@ -118,8 +120,6 @@ public final class HoursViews {
             @NotNull @Schema(example = "2026-11-20T11:30:00+08:00") OffsetDateTime endsAt,
             @Size(max = 500) @Schema(example = "visited Mrs Li, 3rd floor") String description) {}
 
-    public enum Decision { APPROVE, REJECT }
-
     @Schema(name = "HourClaimDecision")
     public record DecisionRequest(
             @NotNull Decision decision,
@@ -140,7 +140,7 @@ public final class HoursViews {
             long id, long volunteerId, long communityId, Long activityId, String category, String description,
             OffsetDateTime startsAt, OffsetDateTime endsAt,
             @Schema(description = "whole minutes served") int minutes,
-            HourClaim.Status status, String submittedBy, OffsetDateTime submittedAt,
+            ClaimReview.Status status, String submittedBy, OffsetDateTime submittedAt,
             @Schema(description = "the first of two reviewers, for claims that need two") String firstReviewer,
             OffsetDateTime firstReviewedAt, String decidedBy, OffsetDateTime decidedAt, String reason,
             @Schema(description = "the conversion rule version applied (the rule set id; the journal transaction's ruleVersion)") Integer ruleVersion,

@@ -10,12 +10,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.timebank.hours.domain.ClaimReview.Status;
 
 @Entity
 @Table(name = "hour_claim")
 public class HourClaim extends PanacheEntityBase {
-    public enum Status { PENDING, AWAITING_SECOND_REVIEW, APPROVED, REJECTED, REVERSED }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

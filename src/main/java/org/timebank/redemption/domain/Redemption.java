@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A redemption as its rules see it, and what may become of it: a hold is captured (all of it, or in
- * part), voided or expires; a capture is refunded, in points or in returned units. The service
- * loads it, asks, and persists the answer.
+ * A redemption as its rules see it, and what may become of it: it opens captured or held; a hold is
+ * captured (all of it, or in part), voided or expires; a capture is refunded, in points or in returned
+ * units, up to what is still refundable. The service loads it, asks, and persists the answer.
  * <p>
  * A redemption of items is settled in units, never in bare points: a partial capture names the units
  * the volunteer keeps, their held prices are the captured points, and every other unit goes back to
@@ -52,6 +52,7 @@ public record Redemption(long id, long transactionId, RedemptionStatus status, l
             return quantity - releasedQuantity;
         }
 
+        /** The kept units not yet brought back: what a refund of units may still return. */
         int returnableQuantity() {
             return keptQuantity() - refundedQuantity;
         }
@@ -63,8 +64,17 @@ public record Redemption(long id, long transactionId, RedemptionStatus status, l
 
     public sealed interface RefundOutcome permits Refunded, Refused {}
 
-    /** Post {@code points} of the hold; the {@code released} units go back to stock (item order). */
-    public record Captured(long points, List<Basket.Line> released) implements CaptureOutcome {}
+    /**
+     * A new redemption of {@code points}: posted at once (CAPTURED, all of them captured) or reserved
+     * (HELD, nothing captured yet).
+     */
+    public record Opened(RedemptionStatus status, long points, Long capturedPoints) {}
+
+    /**
+     * Post {@code points} of the hold; the volunteer takes home the {@code kept} units (none for a
+     * redemption of points) and the {@code released} ones go back to stock (both in item order).
+     */
+    public record Captured(long points, List<Basket.Line> kept, List<Basket.Line> released) implements CaptureOutcome {}
 
     /** Release the whole hold; the {@code released} units go back to stock (item order). */
     public record Released(List<Basket.Line> released) implements ReleaseOutcome {}
@@ -91,8 +101,19 @@ public record Redemption(long id, long transactionId, RedemptionStatus status, l
         lines = lines.stream().sorted(Comparator.comparingLong(Line::itemId)).toList();
     }
 
+    /** A redemption of {@code points} in the mode the shop asked for. */
+    public static Opened open(RedemptionMode mode, long points) {
+        return mode == RedemptionMode.HOLD ? new Opened(RedemptionStatus.HELD, points, null)
+                : new Opened(RedemptionStatus.CAPTURED, points, points);
+    }
+
     public boolean ofItems() {
         return !lines.isEmpty();
+    }
+
+    /** The captured points less earlier refunds: the most any further refund gives back; 0 unless CAPTURED. */
+    public long refundablePoints() {
+        return status == RedemptionStatus.CAPTURED ? capturedPoints - refundedPoints : 0;
     }
 
     /**
@@ -106,7 +127,8 @@ public record Redemption(long id, long transactionId, RedemptionStatus status, l
             return refused;
         }
         if (kept == null) {
-            return new Captured(points, List.of());
+            return new Captured(points, lines.stream().map(l -> new Basket.Line(l.itemId(), l.quantity())).toList(),
+                    List.of());
         }
         if (!ofItems()) {
             if (kept.hasItems()) {
@@ -115,7 +137,7 @@ public record Redemption(long id, long transactionId, RedemptionStatus status, l
             if (kept.points() > points) {
                 return Refused.request("HOLD_AMOUNT_INVALID", kept.points(), points);
             }
-            return new Captured(kept.points(), List.of());
+            return new Captured(kept.points(), List.of(), List.of());
         }
         if (!kept.hasItems()) {
             // points alone cannot say which units stay on the shelf, nor what a later refund restocks
@@ -138,7 +160,7 @@ public record Redemption(long id, long transactionId, RedemptionStatus status, l
                 released.add(new Basket.Line(l.itemId(), l.quantity() - units));
             }
         }
-        return new Captured(captured, List.copyOf(released));
+        return new Captured(captured, kept.lines(), List.copyOf(released));
     }
 
     /** Voids a hold: the points return to the wallet, every unit to the shelf. */
@@ -179,7 +201,7 @@ public record Redemption(long id, long transactionId, RedemptionStatus status, l
         } else {
             refund = returned.points();
         }
-        if (refund > capturedPoints - refundedPoints) {
+        if (refund > refundablePoints()) {
             return Refused.request("REFUND_EXCEEDS_REDEMPTION", id);
         }
         return new Refunded(refund, returned.lines());

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.timebank.redemption.domain.Redemption.Captured;
 import org.timebank.redemption.domain.Redemption.Line;
+import org.timebank.redemption.domain.Redemption.Opened;
 import org.timebank.redemption.domain.Redemption.Reason;
 import org.timebank.redemption.domain.Redemption.Refunded;
 import org.timebank.redemption.domain.Redemption.Refused;
@@ -50,19 +51,28 @@ class RedemptionTest {
     }
 
     @Test
-    void a_partial_capture_posts_the_held_price_of_the_kept_units_and_releases_every_other_unit() {
-        assertEquals(new Captured(60, List.of(new Basket.Line(RICE, 1), new Basket.Line(OIL, 1))),
+    void a_redemption_in_capture_mode_opens_captured_in_full_and_in_hold_mode_opens_held_with_nothing_captured() {
+        assertEquals(new Opened(RedemptionStatus.CAPTURED, 115, 115L), Redemption.open(RedemptionMode.CAPTURE, 115));
+        assertEquals(new Opened(RedemptionStatus.HELD, 115, null), Redemption.open(RedemptionMode.HOLD, 115));
+    }
+
+    @Test
+    void a_partial_capture_keeps_the_items_named_and_releases_the_rest() {
+        assertEquals(new Captured(60, List.of(new Basket.Line(RICE, 2)),
+                        List.of(new Basket.Line(RICE, 1), new Basket.Line(OIL, 1))),
                 heldItems().capture(items(RICE, 2), false));
-        assertEquals(new Captured(55, List.of(new Basket.Line(RICE, 2))),
-                heldItems().capture(new Basket(List.of(new Basket.Line(OIL, 1), new Basket.Line(RICE, 1)), null), false));
+        assertEquals(new Captured(55, List.of(new Basket.Line(RICE, 1), new Basket.Line(OIL, 1)),
+                        List.of(new Basket.Line(RICE, 2))),
+                heldItems().capture(new Basket(List.of(new Basket.Line(RICE, 1), new Basket.Line(OIL, 1)), null), false));
     }
 
     @Test
     void a_capture_without_a_basket_or_naming_every_unit_keeps_everything() {
-        assertEquals(new Captured(115, List.of()), heldItems().capture(null, false));
-        assertEquals(new Captured(115, List.of()),
+        List<Basket.Line> everything = List.of(new Basket.Line(RICE, 3), new Basket.Line(OIL, 1));
+        assertEquals(new Captured(115, everything, List.of()), heldItems().capture(null, false));
+        assertEquals(new Captured(115, everything, List.of()),
                 heldItems().capture(new Basket(List.of(new Basket.Line(RICE, 3), new Basket.Line(OIL, 1)), null), false));
-        assertEquals(new Captured(40, List.of()), heldPoints().capture(null, false));
+        assertEquals(new Captured(40, List.of(), List.of()), heldPoints().capture(null, false));
     }
 
     @Test
@@ -80,8 +90,8 @@ class RedemptionTest {
 
     @Test
     void a_hold_of_points_is_captured_in_part_by_points_up_to_the_held_amount() {
-        assertEquals(new Captured(25, List.of()), heldPoints().capture(points(25), false));
-        assertEquals(new Captured(40, List.of()), heldPoints().capture(points(40), false));
+        assertEquals(new Captured(25, List.of(), List.of()), heldPoints().capture(points(25), false));
+        assertEquals(new Captured(40, List.of(), List.of()), heldPoints().capture(points(40), false));
         assertEquals(refused(Reason.REQUEST, "HOLD_AMOUNT_INVALID", 41L, 40L), heldPoints().capture(points(41), false));
     }
 
@@ -140,6 +150,16 @@ class RedemptionTest {
         // after a rice came back, points up to the other 30
         assertEquals(new Refunded(30, List.of()), keptTwoRice(30, 1).refund(points(30), now, WINDOW));
         assertEquals(exceeds, keptTwoRice(30, 1).refund(points(31), now, WINDOW));
+    }
+
+    @Test
+    void what_is_refundable_is_the_captured_points_less_earlier_refunds_and_nothing_before_a_capture() {
+        assertEquals(60, keptTwoRice(0, 0).refundablePoints());
+        assertEquals(30, keptTwoRice(30, 1).refundablePoints());
+        assertEquals(0, keptTwoRice(60, 2).refundablePoints());
+        assertEquals(0, heldItems().refundablePoints());
+        assertEquals(refused(Reason.REQUEST, "REFUND_EXCEEDS_REDEMPTION", 1L),
+                keptTwoRice(60, 2).refund(points(1), CAPTURED_AT, WINDOW), "nothing is left to refund");
     }
 
     @Test
