@@ -40,8 +40,7 @@ class ArchitectureTest {
             "org.timebank.hours.HourClaimService",
             "org.timebank.me.MeService",
             "org.timebank.redemption.RedemptionService",
-            "org.timebank.transfer.TransferService",
-            "org.timebank.volunteer.VolunteerService");
+            "org.timebank.transfer.TransferService");
 
     @ArchTest
     static final ArchRule the_domain_depends_on_no_framework = noClasses()

@@ -13,6 +13,7 @@ import org.timebank.redemption.api.RedemptionViews.ShopView;
 import org.timebank.region.RegionService;
 import org.timebank.region.api.RegionView;
 import org.timebank.security.Caller;
+import org.timebank.volunteer.api.VolunteerViews.BalanceView;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.domain.VolunteerRef;
 
@@ -42,7 +43,7 @@ public class MeService {
                 throw new ApiException(401, "CALLER_VOLUNTEER_UNKNOWN", subject);
             }
             volunteer = new MeVolunteer(v.id(), v.name(), RegionView.of(regions.require(v.homeCommunityId())),
-                    volunteers.balance(caller, v.id()), !v.leaderboardHidden());
+                    BalanceView.of(volunteers.balance(caller, v.id())), !v.leaderboardHidden());
         }
         List<RegionView> staffRegions = caller.is(Roles.STAFF)
                 ? regions.existing(caller.regions()).stream().map(RegionView::of).toList()
