@@ -38,7 +38,6 @@ class ArchitectureTest {
     private static final Set<String> SERVICES_STILL_ON_HTTP_RECORDS = Set.of(
             "org.timebank.hours.BudgetService",
             "org.timebank.hours.HourClaimService",
-            "org.timebank.me.MeService",
             "org.timebank.redemption.RedemptionService",
             "org.timebank.transfer.TransferService");
 

@@ -10,6 +10,7 @@ import org.timebank.common.ApiException;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.redemption.domain.CatalogueItem;
 import org.timebank.redemption.domain.NewShop;
+import org.timebank.redemption.domain.ShopRef;
 import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.redemption.persistence.RedemptionStore.ItemRow;
 import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
@@ -42,9 +43,11 @@ public class ShopService {
         return store.shop(id).orElseThrow(() -> ApiException.notFound("SHOP_NOT_FOUND", id));
     }
 
+    /** The shop as other features see it, if there is one. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ShopRow> find(long id) {
-        return store.shop(id);
+    public Optional<ShopRef> find(long id) {
+        return store.shop(id).map(s -> new ShopRef(s.id(), s.name(), s.kind(), s.regionId(), s.settlementAccountId(),
+                s.createdAt()));
     }
 
     /** The id of the region's shop of this name (the oldest, should there be several), if any. */
