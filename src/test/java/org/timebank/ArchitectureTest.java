@@ -36,7 +36,6 @@ class ArchitectureTest {
      * service may join it.
      */
     private static final Set<String> SERVICES_STILL_ON_HTTP_RECORDS = Set.of(
-            "org.timebank.hours.BudgetService",
             "org.timebank.hours.HourClaimService",
             "org.timebank.redemption.RedemptionService",
             "org.timebank.transfer.TransferService");

@@ -17,6 +17,7 @@ import org.timebank.common.Times;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
 import org.timebank.hours.HourClaimService;
+import org.timebank.hours.domain.BudgetFunding;
 import org.timebank.hours.domain.NewConversionRules;
 import org.timebank.hours.domain.NewConversionRules.Rate;
 import org.timebank.hours.domain.OverCap;
@@ -140,7 +141,7 @@ public class DemoData {
                 new Rate("KITCHEN", BigDecimal.valueOf(6))), 90_000L, OverCap.DONATE_TO_POOL, false),
                 "system:demo");
         long xingfu = id("420102017002");
-        budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");
+        budgets.fund(xingfu, new BudgetFunding(500, "demo: 2026 allocation of the community fund"), "system:demo");
         Instant yesterday9 = LocalDate.now(Times.ZONE).minusDays(1).atTime(9, 0).atZone(Times.ZONE).toInstant();
         claims.record("system:demo", ids.zhang(), home(ids.zhang()), null, "ELDERLY_VISIT", yesterday9,
                 yesterday9.plus(Duration.ofMinutes(120)), "demo: visited an elderly neighbour");
