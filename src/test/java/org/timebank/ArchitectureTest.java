@@ -37,8 +37,7 @@ class ArchitectureTest {
      */
     private static final Set<String> SERVICES_STILL_ON_HTTP_RECORDS = Set.of(
             "org.timebank.hours.HourClaimService",
-            "org.timebank.redemption.RedemptionService",
-            "org.timebank.transfer.TransferService");
+            "org.timebank.redemption.RedemptionService");
 
     @ArchTest
     static final ArchRule the_domain_depends_on_no_framework = noClasses()
