@@ -26,7 +26,7 @@ public class ShopService {
     LedgerAccounts accounts;
 
     /** Onboards a shop in a community, with its points settlement account. */
-    public ShopRow create(String actor, NewShop request) {
+    public ShopRef create(String actor, NewShop request) {
         String level = store.regionLevel(request.regionId())
                 .orElseThrow(() -> ApiException.unprocessable("REGION_NOT_FOUND", request.regionId()));
         if (!"COMMUNITY".equals(level)) {
@@ -35,7 +35,7 @@ public class ShopService {
         long id = store.nextShopId();
         long settlement = accounts.shopSettlement(id);
         store.insertShop(id, request.name(), request.kind(), request.regionId(), settlement, actor);
-        return shop(id);
+        return ref(shop(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -46,8 +46,11 @@ public class ShopService {
     /** The shop as other features see it, if there is one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ShopRef> find(long id) {
-        return store.shop(id).map(s -> new ShopRef(s.id(), s.name(), s.kind(), s.regionId(), s.settlementAccountId(),
-                s.createdAt()));
+        return store.shop(id).map(ShopService::ref);
+    }
+
+    private static ShopRef ref(ShopRow s) {
+        return new ShopRef(s.id(), s.name(), s.kind(), s.regionId(), s.settlementAccountId(), s.createdAt());
     }
 
     /** The id of the region's shop of this name (the oldest, should there be several), if any. */
