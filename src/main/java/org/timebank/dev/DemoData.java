@@ -17,6 +17,7 @@ import org.timebank.common.Times;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
 import org.timebank.hours.HourClaimService;
+import org.timebank.hours.domain.BudgetFunding;
 import org.timebank.hours.domain.NewConversionRules;
 import org.timebank.hours.domain.NewConversionRules.Rate;
 import org.timebank.hours.domain.OverCap;
@@ -34,8 +35,8 @@ import org.timebank.region.RegionService;
 import org.timebank.region.domain.NewRegion;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.volunteer.VolunteerService;
-import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
-import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
+import org.timebank.volunteer.domain.NewVolunteer;
+import org.timebank.volunteer.domain.VolunteerProfile;
 
 /**
  * Dev and test only (not built into the production jar): a small region tree with three volunteers,
@@ -105,16 +106,16 @@ public class DemoData {
         long wuchang = regions.create(new NewRegion("武昌区", RegionLevel.DISTRICT, city, "420106")).id();
         long shouyiRoad = regions.create(new NewRegion("首义路街道", RegionLevel.STREET, wuchang, "420106004")).id();
         long shouyi = regions.create(new NewRegion("首义社区", RegionLevel.COMMUNITY, shouyiRoad, "420106004001")).id();
-        VolunteerView zhang = register("张晓明", ZHANG_PHONE, "11010519491231002X", baibuting);
-        VolunteerView li = register("李华", LI_PHONE, null, xingfu);
-        VolunteerView wang = register("王芳", WANG_PHONE, null, shouyi);
+        VolunteerProfile zhang = register("张晓明", ZHANG_PHONE, "11010519491231002X", baibuting);
+        VolunteerProfile li = register("李华", LI_PHONE, null, xingfu);
+        VolunteerProfile wang = register("王芳", WANG_PHONE, null, shouyi);
         ledger.importOpeningBalances(List.of(
-                new Opening(2, zhang.accounts().hours(), Asset.HOURS, 7230, "demo: passbook"),
-                new Opening(3, zhang.accounts().points(), Asset.POINTS, 150, "demo: passbook"),
-                new Opening(4, li.accounts().hours(), Asset.HOURS, 1200, "demo: passbook"),
-                new Opening(5, li.accounts().points(), Asset.POINTS, 40, "demo: passbook"),
-                new Opening(6, wang.accounts().hours(), Asset.HOURS, 36000, "demo: passbook"),
-                new Opening(7, wang.accounts().points(), Asset.POINTS, 500, "demo: passbook")), "system:demo");
+                new Opening(2, zhang.wallets().hoursAccountId(), Asset.HOURS, 7230, "demo: passbook"),
+                new Opening(3, zhang.wallets().pointsAccountId(), Asset.POINTS, 150, "demo: passbook"),
+                new Opening(4, li.wallets().hoursAccountId(), Asset.HOURS, 1200, "demo: passbook"),
+                new Opening(5, li.wallets().pointsAccountId(), Asset.POINTS, 40, "demo: passbook"),
+                new Opening(6, wang.wallets().hoursAccountId(), Asset.HOURS, 36000, "demo: passbook"),
+                new Opening(7, wang.wallets().pointsAccountId(), Asset.POINTS, 500, "demo: passbook")), "system:demo");
         LOG.infof("Demo data loaded: city %d, volunteers %d, %d, %d", city, zhang.id(), li.id(), wang.id());
     }
 
@@ -140,7 +141,7 @@ public class DemoData {
                 new Rate("KITCHEN", BigDecimal.valueOf(6))), 90_000L, OverCap.DONATE_TO_POOL, false),
                 "system:demo");
         long xingfu = id("420102017002");
-        budgets.fund(xingfu, 500, "demo: 2026 allocation of the community fund", "system:demo");
+        budgets.fund(xingfu, new BudgetFunding(500, "demo: 2026 allocation of the community fund"), "system:demo");
         Instant yesterday9 = LocalDate.now(Times.ZONE).minusDays(1).atTime(9, 0).atZone(Times.ZONE).toInstant();
         claims.record("system:demo", ids.zhang(), home(ids.zhang()), null, "ELDERLY_VISIT", yesterday9,
                 yesterday9.plus(Duration.ofMinutes(120)), "demo: visited an elderly neighbour");
@@ -152,8 +153,8 @@ public class DemoData {
         LOG.info("Demo hours loaded: conversion rules, a budget for 幸福社区, three claims awaiting review");
     }
 
-    private VolunteerView register(String name, String phone, String idNumber, long community) {
-        return volunteers.register(new CreateVolunteer(name, phone, idNumber, community), "system:demo", r -> true);
+    private VolunteerProfile register(String name, String phone, String idNumber, long community) {
+        return volunteers.register(new NewVolunteer(name, phone, idNumber, community), "system:demo", r -> true);
     }
 
     private Ids ids() {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.common.Times;
-import org.timebank.hours.api.BudgetViews.BudgetView;
-import org.timebank.hours.api.BudgetViews.FundingEntry;
+import org.timebank.hours.domain.Budget;
+import org.timebank.hours.domain.BudgetFunding;
+import org.timebank.hours.domain.BudgetFundingEntry;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Account;
@@ -39,33 +39,33 @@ public class BudgetService {
     LedgerAccounts accounts;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public BudgetView fund(long communityId, long points, String memo, String actor) {
+    public Budget fund(long communityId, BudgetFunding funding, String actor) {
         community(communityId);
         long fund = accounts.communityAccount(communityId, Asset.POINTS, AccountPurpose.COMMUNITY_FUND);
         long budget = accounts.communityAccount(communityId, Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET);
-        ledger.post(Entry.transfer(TransactionKind.BUDGET_FUNDING, "REGION", Long.toString(communityId), actor, memo,
-                fund, budget, points));
-        return view(communityId);
+        ledger.post(Entry.transfer(TransactionKind.BUDGET_FUNDING, "REGION", Long.toString(communityId), actor,
+                funding.memo(), fund, budget, funding.points()));
+        return budget(communityId);
     }
 
     /** The budget, for staff serving the community and admins; to anyone else it does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BudgetView view(Caller caller, long communityId) {
+    public Budget view(Caller caller, long communityId) {
         if (!caller.covers(community(communityId).pathIds())) {
             throw ApiException.notFound("REGION_NOT_FOUND", communityId);
         }
-        return view(communityId);
+        return budget(communityId);
     }
 
-    private BudgetView view(long communityId) {
+    private Budget budget(long communityId) {
         Optional<Balance> budget = balance(AccountPurpose.COMMUNITY_BUDGET, communityId);
         if (budget.isEmpty()) {
-            return new BudgetView(communityId, false, 0, 0, 0);
+            return Budget.none(communityId);
         }
         // the community fund is the counterparty of every funding (and only of fundings), so what it has
         // paid out is what was funded; a reversed approval gives points back without counting as funding
         long funded = balance(AccountPurpose.COMMUNITY_FUND, communityId).map(f -> -f.posted()).orElse(0L);
-        return new BudgetView(communityId, true, funded, funded - budget.get().posted(), budget.get().available());
+        return new Budget(communityId, true, funded, funded - budget.get().posted(), budget.get().available());
     }
 
     /**
@@ -74,20 +74,20 @@ public class BudgetService {
      * budget.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<FundingEntry> fundings(Caller caller, long communityId, Paging paging) {
+    public Page<BudgetFundingEntry> fundings(Caller caller, long communityId, Paging paging) {
         if (!caller.covers(community(communityId).pathIds())) {
             throw ApiException.notFound("REGION_NOT_FOUND", communityId);
         }
         Optional<Long> fund = accounts.openedCommunityAccount(communityId, Asset.POINTS, AccountPurpose.COMMUNITY_FUND);
         if (fund.isEmpty()) {
-            return paging.page(List.of(), FundingEntry::transactionId);
+            return paging.page(List.of(), BudgetFundingEntry::transactionId);
         }
-        List<FundingEntry> rows = ledger.history(List.of(fund.get()), paging.after(), paging.limit() + 1).stream()
-                .map(h -> new FundingEntry(h.id(), h.kind().name(),
-                        -h.postings().stream().mapToLong(AccountPosting::amount).sum(),
-                        h.memo(), h.actor(), Times.local(h.createdAt())))
+        List<BudgetFundingEntry> rows = ledger.history(List.of(fund.get()), paging.after(), paging.limit() + 1).stream()
+                .map(h -> new BudgetFundingEntry(h.id(), h.kind(),
+                        -h.postings().stream().mapToLong(AccountPosting::amount).sum(), h.memo(), h.actor(),
+                        h.createdAt()))
                 .toList();
-        return paging.page(rows, FundingEntry::transactionId);
+        return paging.page(rows, BudgetFundingEntry::transactionId);
     }
 
     private Optional<Balance> balance(AccountPurpose purpose, long communityId) {

@@ -6,12 +6,11 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Roles;
-import org.timebank.me.api.MeViews.MeView;
-import org.timebank.me.api.MeViews.MeVolunteer;
+import org.timebank.me.domain.Me;
 import org.timebank.redemption.ShopService;
-import org.timebank.redemption.api.RedemptionViews.ShopView;
+import org.timebank.redemption.domain.ShopRef;
 import org.timebank.region.RegionService;
-import org.timebank.region.api.RegionView;
+import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.domain.VolunteerRef;
@@ -31,30 +30,27 @@ public class MeService {
     ShopService shops;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public MeView of(Caller caller) {
+    public Me of(Caller caller) {
         String subject = caller.subject();
         List<String> roles = Roles.ALL.stream().filter(caller::is).toList();
-        MeVolunteer volunteer = null;
+        Me.Volunteer volunteer = null;
         if (caller.is(Roles.VOLUNTEER)) {
             Long id = caller.volunteerId();
             VolunteerRef v = id == null ? null : volunteers.find(id).orElse(null);
             if (v == null) {
                 throw new ApiException(401, "CALLER_VOLUNTEER_UNKNOWN", subject);
             }
-            volunteer = new MeVolunteer(v.id(), v.name(), RegionView.of(regions.require(v.homeCommunityId())),
-                    volunteers.balance(caller, v.id()), !v.leaderboardHidden());
+            volunteer = new Me.Volunteer(v, regions.require(v.homeCommunityId()), volunteers.balance(caller, v.id()));
         }
-        List<RegionView> staffRegions = caller.is(Roles.STAFF)
-                ? regions.existing(caller.regions()).stream().map(RegionView::of).toList()
-                : null;
-        ShopView shop = null;
+        List<RegionRef> staffRegions = caller.is(Roles.STAFF) ? regions.existing(caller.regions()) : null;
+        ShopRef shop = null;
         if (caller.is(Roles.SHOP)) {
             Long id = caller.shopId();
-            shop = id == null ? null : shops.find(id).map(ShopView::of).orElse(null);
+            shop = id == null ? null : shops.find(id).orElse(null);
             if (shop == null) {
                 throw new ApiException(401, "CALLER_SHOP_UNKNOWN");
             }
         }
-        return new MeView(subject, roles, volunteer, staffRegions, shop);
+        return new Me(subject, roles, volunteer, staffRegions, shop);
     }
 }

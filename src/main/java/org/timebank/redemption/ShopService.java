@@ -10,6 +10,7 @@ import org.timebank.common.ApiException;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.redemption.domain.CatalogueItem;
 import org.timebank.redemption.domain.NewShop;
+import org.timebank.redemption.domain.ShopRef;
 import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.redemption.persistence.RedemptionStore.ItemRow;
 import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
@@ -25,7 +26,7 @@ public class ShopService {
     LedgerAccounts accounts;
 
     /** Onboards a shop in a community, with its points settlement account. */
-    public ShopRow create(String actor, NewShop request) {
+    public ShopRef create(String actor, NewShop request) {
         String level = store.regionLevel(request.regionId())
                 .orElseThrow(() -> ApiException.unprocessable("REGION_NOT_FOUND", request.regionId()));
         if (!"COMMUNITY".equals(level)) {
@@ -34,7 +35,7 @@ public class ShopService {
         long id = store.nextShopId();
         long settlement = accounts.shopSettlement(id);
         store.insertShop(id, request.name(), request.kind(), request.regionId(), settlement, actor);
-        return shop(id);
+        return ref(shop(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -42,9 +43,14 @@ public class ShopService {
         return store.shop(id).orElseThrow(() -> ApiException.notFound("SHOP_NOT_FOUND", id));
     }
 
+    /** The shop as other features see it, if there is one. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ShopRow> find(long id) {
-        return store.shop(id);
+    public Optional<ShopRef> find(long id) {
+        return store.shop(id).map(ShopService::ref);
+    }
+
+    private static ShopRef ref(ShopRow s) {
+        return new ShopRef(s.id(), s.name(), s.kind(), s.regionId(), s.settlementAccountId(), s.createdAt());
     }
 
     /** The id of the region's shop of this name (the oldest, should there be several), if any. */

@@ -7,7 +7,6 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.Roles;
-import org.timebank.common.Times;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Account;
@@ -21,15 +20,13 @@ import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.transfer.api.TransferViews.GrantRequest;
-import org.timebank.transfer.api.TransferViews.GrantView;
-import org.timebank.transfer.api.TransferViews.PoolHours;
-import org.timebank.transfer.api.TransferViews.PoolPoints;
-import org.timebank.transfer.api.TransferViews.PoolView;
-import org.timebank.transfer.api.TransferViews.TransferRequest;
-import org.timebank.transfer.api.TransferViews.TransferRulesView;
-import org.timebank.transfer.api.TransferViews.TransferView;
 import org.timebank.transfer.domain.DailyGiftLimit;
+import org.timebank.transfer.domain.Grant;
+import org.timebank.transfer.domain.NewGrant;
+import org.timebank.transfer.domain.NewTransfer;
+import org.timebank.transfer.domain.Pool;
+import org.timebank.transfer.domain.Transfer;
+import org.timebank.transfer.domain.TransferRulesInForce;
 import org.timebank.transfer.domain.TransferType;
 import org.timebank.transfer.persistence.TransferStore;
 import org.timebank.volunteer.VolunteerService;
@@ -60,7 +57,7 @@ public class TransferService {
     // ---- gifts and donations ----
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public TransferView transfer(Caller caller, TransferRequest request) {
+    public Transfer transfer(Caller caller, NewTransfer request) {
         Long self = caller.volunteerId();
         if (self == null) {
             throw ApiException.forbidden("FORBIDDEN");
@@ -69,13 +66,12 @@ public class TransferService {
         if (sender == null) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", self);
         }
-        String memo = request.memo() == null || request.memo().isBlank() ? null : request.memo().strip();
         return request.type() == TransferType.GIFT
-                ? gift(caller.subject(), sender, request, memo)
-                : donate(caller.subject(), sender, request, memo);
+                ? gift(caller.subject(), sender, request)
+                : donate(caller.subject(), sender, request);
     }
 
-    private TransferView gift(String actor, VolunteerRef sender, TransferRequest request, String memo) {
+    private Transfer gift(String actor, VolunteerRef sender, NewTransfer request) {
         if (request.toVolunteerId() == null || request.communityId() != null) {
             throw ApiException.badRequest("VALIDATION_FAILED",
                     request.toVolunteerId() == null ? "toVolunteerId" : "communityId");
@@ -87,7 +83,7 @@ public class TransferService {
         if (volunteers.find(to).isEmpty()) {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", to);
         }
-        Asset asset = request.assetOrDefault();
+        Asset asset = request.asset();
         if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId())) {
             throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId());
         }
@@ -103,13 +99,13 @@ public class TransferService {
             throw ApiException.unprocessable("DAILY_GIFT_LIMIT_EXCEEDED", limit.limit(), giftedToday);
         }
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.GIFT, VOLUNTEER_SOURCE,
-                Long.toString(sender.id()), actor, memo, from, into, request.amount()));
+                Long.toString(sender.id()), actor, request.memo(), from, into, request.amount()));
         Metrics.count("timebank.transfers.gifts", 1);
-        return new TransferView(posted.id(), TransferType.GIFT, sender.id(), to, null, asset, request.amount(), memo,
-                Times.local(posted.createdAt()));
+        return new Transfer(posted.id(), TransferType.GIFT, sender.id(), to, null, asset, request.amount(),
+                request.memo(), posted.createdAt());
     }
 
-    private TransferView donate(String actor, VolunteerRef sender, TransferRequest request, String memo) {
+    private Transfer donate(String actor, VolunteerRef sender, NewTransfer request) {
         if (request.toVolunteerId() != null) {
             throw ApiException.badRequest("VALIDATION_FAILED", "toVolunteerId");
         }
@@ -121,14 +117,14 @@ public class TransferService {
         if (community.level() != RegionLevel.COMMUNITY) {
             throw ApiException.unprocessable("NOT_A_COMMUNITY", communityId);
         }
-        Asset asset = request.assetOrDefault();
+        Asset asset = request.asset();
         long from = accounts.wallet(sender.id(), asset);
         long pool = accounts.communityAccount(communityId, asset, AccountPurpose.COMMUNITY_POOL);
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.DONATION, VOLUNTEER_SOURCE,
-                Long.toString(sender.id()), actor, memo, from, pool, request.amount()));
+                Long.toString(sender.id()), actor, request.memo(), from, pool, request.amount()));
         Metrics.count("timebank.transfers.donations", 1);
-        return new TransferView(posted.id(), TransferType.DONATION, sender.id(), null, communityId, asset,
-                request.amount(), memo, Times.local(posted.createdAt()));
+        return new Transfer(posted.id(), TransferType.DONATION, sender.id(), null, communityId, asset,
+                request.amount(), request.memo(), posted.createdAt());
     }
 
     private boolean hoursGiftsAllowed(long communityId) {
@@ -142,7 +138,7 @@ public class TransferService {
      * community they serve); never to themselves.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GrantView grant(Caller caller, long communityId, GrantRequest request) {
+    public Grant grant(Caller caller, long communityId, NewGrant request) {
         RegionRef community = community(communityId);
         if (!caller.is(Roles.STAFF) || !caller.covers(community.pathIds())) {
             throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
@@ -163,23 +159,21 @@ public class TransferService {
         if (available < request.amount()) {
             throw ApiException.unprocessable("POOL_INSUFFICIENT", communityId, available);
         }
-        String reason = request.reason().strip();
         PostedTransaction posted = ledger.post(Entry.transfer(TransactionKind.GRANT, REGION_SOURCE,
-                Long.toString(communityId), caller.subject(), reason, pool, into, request.amount()));
+                Long.toString(communityId), caller.subject(), request.reason(), pool, into, request.amount()));
         Metrics.count("timebank.transfers.grants", 1);
-        return new GrantView(posted.id(), communityId, request.volunteerId(), request.asset(), request.amount(), reason,
-                Times.local(posted.createdAt()));
+        return new Grant(posted.id(), communityId, request.volunteerId(), request.asset(), request.amount(),
+                request.reason(), posted.createdAt());
     }
 
     /** The pool, for staff serving the community and admins; to anyone else it does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PoolView pool(Caller caller, long communityId) {
+    public Pool pool(Caller caller, long communityId) {
         RegionRef community = community(communityId);
         if (!caller.covers(community.pathIds())) {
             throw ApiException.notFound("REGION_NOT_FOUND", communityId);
         }
-        return new PoolView(communityId, new PoolPoints(available(Asset.POINTS, communityId)),
-                new PoolHours(available(Asset.HOURS, communityId)));
+        return new Pool(communityId, available(Asset.POINTS, communityId), available(Asset.HOURS, communityId));
     }
 
     private long available(Asset asset, long communityId) {
@@ -198,15 +192,15 @@ public class TransferService {
     // ---- rules ----
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TransferRulesView rules(long regionId) {
+    public TransferRulesInForce rules(long regionId) {
         regions.require(regionId);
         return store.ruleInForce(regionId)
-                .map(r -> new TransferRulesView(regionId, r.hoursGiftsAllowed(), r.regionId()))
-                .orElse(new TransferRulesView(regionId, false, null));
+                .map(r -> new TransferRulesInForce(regionId, r.hoursGiftsAllowed(), r.regionId()))
+                .orElse(new TransferRulesInForce(regionId, false, null));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public TransferRulesView putRules(long regionId, boolean hoursGiftsAllowed) {
+    public TransferRulesInForce putRules(long regionId, boolean hoursGiftsAllowed) {
         regions.require(regionId);
         store.putRule(regionId, hoursGiftsAllowed);
         return rules(regionId);

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,34 +18,27 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Jdbc;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
-import org.timebank.common.Times;
 import org.timebank.expiry.PointsExpiryService;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.OpeningBalanceImport;
-import org.timebank.ledger.api.Views.PostingView;
 import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
+import org.timebank.ledger.domain.HistoryEntry;
 import org.timebank.ledger.domain.Wallets;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
-import org.timebank.volunteer.api.VolunteerViews.AccountIds;
-import org.timebank.volunteer.api.VolunteerViews.BalanceView;
-import org.timebank.volunteer.api.VolunteerViews.CreateVolunteer;
-import org.timebank.volunteer.api.VolunteerViews.HistoryItem;
-import org.timebank.volunteer.api.VolunteerViews.HoursBalance;
-import org.timebank.volunteer.api.VolunteerViews.NextExpiry;
-import org.timebank.volunteer.api.VolunteerViews.PointsBalance;
-import org.timebank.volunteer.api.VolunteerViews.SearchVolunteers;
-import org.timebank.volunteer.api.VolunteerViews.StarLevel;
-import org.timebank.volunteer.api.VolunteerViews.VolunteerView;
+import org.timebank.volunteer.domain.NewVolunteer;
 import org.timebank.volunteer.domain.PersonalData;
 import org.timebank.volunteer.domain.StarLevels;
+import org.timebank.volunteer.domain.VolunteerBalance;
+import org.timebank.volunteer.domain.VolunteerProfile;
 import org.timebank.volunteer.domain.VolunteerRef;
+import org.timebank.volunteer.domain.VolunteerSearch;
 import org.timebank.volunteer.persistence.Volunteer;
 import org.timebank.volunteer.persistence.VolunteerStore;
 
@@ -81,13 +73,13 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
 
     /** Registers a volunteer in a community the caller serves; the volunteer's wallets open with it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public VolunteerView create(Caller caller, CreateVolunteer request) {
+    public VolunteerProfile create(Caller caller, NewVolunteer request) {
         return register(request, caller.subject(), home -> caller.covers(home.pathIds()));
     }
 
     /** Registers a volunteer on behalf of {@code actor}, who must serve the home community. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public VolunteerView register(CreateVolunteer request, String actor, Predicate<RegionRef> actorServes) {
+    public VolunteerProfile register(NewVolunteer request, String actor, Predicate<RegionRef> actorServes) {
         String phone = PersonalData.normalizePhone(request.phone());
         String idNumber = request.idNumber() == null ? null : PersonalData.normalizeIdNumber(request.idNumber());
         if (phone == null) {
@@ -110,7 +102,7 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
         }
         Volunteer v = new Volunteer();
         v.homeCommunityId = home.id();
-        v.name = request.name().strip();
+        v.name = request.name();
         v.phoneCipher = pii.encrypt(phone);
         v.phoneHash = pii.hash(PHONE, phone);
         if (idNumber != null) {
@@ -121,7 +113,7 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
         v.persist();
         em.flush();
         em.refresh(v);
-        return view(v, phone, idNumber, accounts.openWallets(v.id));
+        return profile(v, phone, idNumber, accounts.openWallets(v.id));
     }
 
     /** The volunteer, if the caller may see it: themself, staff serving its home community, an admin. */
@@ -148,9 +140,9 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public VolunteerView read(Caller caller, long id) {
+    public VolunteerProfile read(Caller caller, long id) {
         Volunteer v = visible(caller, id);
-        return view(v, accounts.wallets(v.id));
+        return profile(v, accounts.wallets(v.id));
     }
 
     /**
@@ -160,7 +152,7 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
      * them. A volunteer outside the caller's scope is absent, as one never registered.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<VolunteerView> search(Caller caller, SearchVolunteers request, Paging paging) {
+    public Page<VolunteerProfile> search(Caller caller, VolunteerSearch request, Paging paging) {
         if ((request.phone() == null) == (request.namePrefix() == null)) {
             throw ApiException.badRequest("SEARCH_PHONE_OR_NAME_PREFIX");
         }
@@ -184,34 +176,33 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
             ids = volunteerStore.idsByNamePrefix(prefix, caller.isAdmin() ? null : caller.regions(), paging.after(),
                     paging.limit() + 1);
         }
-        return paging.page(views(ids), VolunteerView::id);
+        return paging.page(profiles(ids), VolunteerProfile::id);
     }
 
-    /** The views of these volunteers, in this order, their wallets read in one round trip. */
-    private List<VolunteerView> views(List<Long> ids) {
+    /** These volunteers, in this order, their wallets read in one round trip. */
+    private List<VolunteerProfile> profiles(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, Volunteer> byId = Volunteer.<Volunteer>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(v -> v.id, Function.identity()));
         Map<Long, Wallets> wallets = accounts.wallets(ids);
-        return ids.stream().map(id -> view(byId.get(id), wallets.get(id))).toList();
+        return ids.stream().map(id -> profile(byId.get(id), wallets.get(id))).toList();
     }
 
-    private VolunteerView view(Volunteer v, Wallets wallets) {
-        return view(v, pii.decrypt(v.phoneCipher), v.idNumberCipher == null ? null : pii.decrypt(v.idNumberCipher),
+    private VolunteerProfile profile(Volunteer v, Wallets wallets) {
+        return profile(v, pii.decrypt(v.phoneCipher), v.idNumberCipher == null ? null : pii.decrypt(v.idNumberCipher),
                 wallets);
     }
 
-    private static VolunteerView view(Volunteer v, String phone, String idNumber, Wallets wallets) {
-        return new VolunteerView(v.id, v.name, PersonalData.maskPhone(phone),
-                idNumber == null ? null : PersonalData.maskIdNumber(idNumber), v.homeCommunityId,
-                new AccountIds(wallets.hoursAccountId(), wallets.pointsAccountId()), !v.leaderboardHidden,
-                Times.local(v.createdAt));
+    private static VolunteerProfile profile(Volunteer v, String phone, String idNumber, Wallets wallets) {
+        return new VolunteerProfile(v.id, v.name, PersonalData.maskPhone(phone),
+                idNumber == null ? null : PersonalData.maskIdNumber(idNumber), v.homeCommunityId, wallets,
+                !v.leaderboardHidden, v.createdAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BalanceView balance(Caller caller, long id) {
+    public VolunteerBalance balance(Caller caller, long id) {
         Volunteer v = visible(caller, id);
         // the wallets and (once opened) the debt accounts, in one round trip
         Map<String, Account> byKind = accounts.ofVolunteer(v.id).stream()
@@ -219,17 +210,10 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
         Account pointsWallet = byKind.get(AccountPurpose.VOLUNTEER_WALLET + "/" + Asset.POINTS);
         Balance hours = byKind.get(AccountPurpose.VOLUNTEER_WALLET + "/" + Asset.HOURS).balance();
         Balance points = pointsWallet.balance();
-        StarLevels.Standing standing = stars.of(hours.posted());
-        return new BalanceView(v.id, new HoursBalance(hours.posted(), hours.debitsPending(), owed(byKind, Asset.HOURS)),
-                new PointsBalance(points.available(), points.debitsPending(), points.posted(), points.creditsPending(),
-                        owed(byKind, Asset.POINTS), nextExpiry(v, pointsWallet.id(), points)),
-                new StarLevel(standing.stars(), standing.minutesToNext()));
-    }
-
-    private NextExpiry nextExpiry(Volunteer v, long walletId, Balance wallet) {
-        return expiry.next(regions.require(v.homeCommunityId).pathIds(), walletId, wallet.debitsPosted())
-                .map(n -> new NextExpiry(n.points(), Times.local(n.at().atOffset(ZoneOffset.UTC))))
-                .orElse(null);
+        return new VolunteerBalance(v.id, hours, owed(byKind, Asset.HOURS), points, owed(byKind, Asset.POINTS),
+                expiry.next(regions.require(v.homeCommunityId).pathIds(), pointsWallet.id(), points.debitsPosted())
+                        .orElse(null),
+                stars.of(hours.posted()));
     }
 
     /** What the volunteer owes in this asset (the debits of the debt account not yet repaid). */
@@ -239,14 +223,10 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<HistoryItem> history(Caller caller, long id, Paging paging) {
+    public Page<HistoryEntry> history(Caller caller, long id, Paging paging) {
         Volunteer v = visible(caller, id);
-        List<HistoryItem> rows = ledger.history(accounts.wallets(v.id).ids(), paging.after(), paging.limit() + 1)
-                .stream()
-                .map(h -> new HistoryItem(h.id(), h.kind().name(), h.sourceType(), h.sourceId(), h.memo(),
-                        Times.local(h.createdAt()), h.postings().stream().map(PostingView::of).toList()))
-                .toList();
-        return paging.page(rows, HistoryItem::transactionId);
+        return paging.page(ledger.history(accounts.wallets(v.id).ids(), paging.after(), paging.limit() + 1),
+                HistoryEntry::id);
     }
 
     /** Volunteer ids found by phone number (keyed hash); numbers not registered are absent from the map. */

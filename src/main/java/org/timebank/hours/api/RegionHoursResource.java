@@ -89,7 +89,7 @@ public class RegionHoursResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "getBudget", summary = "A community's points budget (staff serving it, admin)")
     public BudgetView budget(@PathParam("id") long id) {
-        return tx.inNew(() -> budgets.view(caller, id));
+        return tx.inNew(() -> BudgetView.of(budgets.view(caller, id)));
     }
 
     @GET
@@ -106,7 +106,7 @@ public class RegionHoursResource {
     public Page<FundingEntry> fundings(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
-        return tx.inNew(() -> budgets.fundings(caller, id, Paging.of(limit, cursor)));
+        return tx.inNew(() -> budgets.fundings(caller, id, Paging.of(limit, cursor)).map(FundingEntry::of));
     }
 
     @POST
@@ -123,6 +123,6 @@ public class RegionHoursResource {
                          @Valid @NotNull Funding request) {
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /regions/" + id + "/budget-fundings",
                 request, () -> Idempotency.Outcome.created(URI.create("/api/v1/regions/" + id + "/budget"),
-                        budgets.fund(id, request.points(), request.memo().strip(), caller.subject())));
+                        BudgetView.of(budgets.fund(id, request.command(), caller.subject()))));
     }
 }

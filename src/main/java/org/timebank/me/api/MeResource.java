@@ -33,6 +33,6 @@ public class MeResource {
             + "CALLER_SHOP_UNKNOWN: a shop operator's token that names no shop of this service. Sign in again.")
     @APIResponse(responseCode = "200", description = "Who the caller is")
     public MeView get() {
-        return me.of(caller);
+        return MeView.of(me.of(caller));
     }
 }

@@ -19,6 +19,7 @@ import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionMode;
 import org.timebank.redemption.domain.RedemptionStatus;
 import org.timebank.redemption.domain.ShopKind;
+import org.timebank.redemption.domain.ShopRef;
 import org.timebank.redemption.persistence.RedemptionStore.ItemRow;
 import org.timebank.redemption.persistence.RedemptionStore.RedemptionRow;
 import org.timebank.redemption.persistence.RedemptionStore.RefundRow;
@@ -42,6 +43,11 @@ public final class RedemptionViews {
                            @Schema(description = "The shop's POINTS settlement account") long settlementAccountId,
                            OffsetDateTime createdAt) {
         public static ShopView of(ShopRow s) {
+            return new ShopView(s.id(), s.name(), s.kind(), s.regionId(), s.settlementAccountId(),
+                    Times.local(s.createdAt()));
+        }
+
+        public static ShopView of(ShopRef s) {
             return new ShopView(s.id(), s.name(), s.kind(), s.regionId(), s.settlementAccountId(),
                     Times.local(s.createdAt()));
         }

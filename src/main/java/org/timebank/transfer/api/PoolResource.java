@@ -54,7 +54,7 @@ public class PoolResource {
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND (also outside the caller's regions)")
     @APIResponse(responseCode = "422", description = "NOT_A_COMMUNITY")
     public PoolView pool(@PathParam("id") long id) {
-        return tx.inNew(() -> transfers.pool(caller, id));
+        return tx.inNew(() -> PoolView.of(transfers.pool(caller, id)));
     }
 
     @POST
@@ -76,7 +76,7 @@ public class PoolResource {
                           @Valid @NotNull GrantRequest request) {
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /regions/" + id + "/pool-grants",
                 request, () -> Idempotency.Outcome.created(URI.create("/api/v1/regions/" + id + "/pool"),
-                        transfers.grant(caller, id, request)));
+                        GrantView.of(transfers.grant(caller, id, request.command()))));
     }
 
     @GET
@@ -84,7 +84,7 @@ public class PoolResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getTransferRules", summary = "The transfer rules in force for a region (anyone signed in)")
     public TransferRulesView rules(@PathParam("id") long id) {
-        return tx.inNew(() -> transfers.rules(id));
+        return tx.inNew(() -> TransferRulesView.of(transfers.rules(id)));
     }
 
     @PUT
@@ -99,6 +99,7 @@ public class PoolResource {
     public Response putRules(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull PutTransferRules request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/transfer-rules",
-                request, () -> Idempotency.Outcome.ok(transfers.putRules(id, request.hoursGiftsAllowed())));
+                request, () -> Idempotency.Outcome.ok(
+                        TransferRulesView.of(transfers.putRules(id, request.hoursGiftsAllowed()))));
     }
 }

@@ -52,6 +52,6 @@ public class TransferResource {
     public Response transfer(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull TransferRequest request) {
         return idempotency.write(caller.subject(), idempotencyKey, true, "POST /transfers", request,
-                () -> Idempotency.Outcome.created(null, transfers.transfer(caller, request)));
+                () -> Idempotency.Outcome.created(null, TransferView.of(transfers.transfer(caller, request.command()))));
     }
 }

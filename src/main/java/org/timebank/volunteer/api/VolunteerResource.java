@@ -63,7 +63,7 @@ public class VolunteerResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull CreateVolunteer request) {
         return idempotency.write(caller.subject(), idempotencyKey, false, "POST /volunteers", request, () -> {
-            VolunteerView created = volunteers.create(caller, request);
+            VolunteerView created = VolunteerView.of(volunteers.create(caller, request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + created.id()), created);
         });
     }
@@ -86,7 +86,7 @@ public class VolunteerResource {
     public Page<VolunteerView> search(@Valid @NotNull SearchVolunteers request,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
-        return volunteers.search(caller, request, Paging.of(limit, cursor));
+        return volunteers.search(caller, request.command(), Paging.of(limit, cursor)).map(VolunteerView::of);
     }
 
     @GET
@@ -94,7 +94,7 @@ public class VolunteerResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "getVolunteer", summary = "Read a volunteer (self, staff in scope, admin); personal numbers masked")
     public VolunteerView get(@PathParam("id") long id) {
-        return volunteers.read(caller, id);
+        return VolunteerView.of(volunteers.read(caller, id));
     }
 
     @GET
@@ -102,7 +102,7 @@ public class VolunteerResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "getVolunteerBalance", summary = "Hours, points and star level (self, staff in scope, admin)")
     public BalanceView balance(@PathParam("id") long id) {
-        return volunteers.balance(caller, id);
+        return BalanceView.of(volunteers.balance(caller, id));
     }
 
     @GET
@@ -112,7 +112,7 @@ public class VolunteerResource {
     public Page<HistoryItem> transactions(@PathParam("id") long id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
-        return volunteers.history(caller, id, Paging.of(limit, cursor));
+        return volunteers.history(caller, id, Paging.of(limit, cursor)).map(HistoryItem::of);
     }
 
     @POST

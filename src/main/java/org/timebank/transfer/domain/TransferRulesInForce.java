@@ -1,0 +1,8 @@
+package org.timebank.transfer.domain;
+
+/**
+ * The transfer rules in force for a region; {@code inheritedFrom} is the region whose rule applies
+ * (the region itself or the nearest above it with rules), null when none does: then hours cannot be
+ * gifted.
+ */
+public record TransferRulesInForce(long regionId, boolean hoursGiftsAllowed, Long inheritedFrom) {}
