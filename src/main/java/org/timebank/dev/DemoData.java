@@ -121,8 +121,7 @@ public class DemoData {
 
     /** The demo shop operator's: a charity supermarket in 首义社区 with a small catalogue. */
     private void loadShop(long shouyiCommunity) {
-        shops.create("system:demo", new NewShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity));
-        long shop = shops.idNamed(shouyiCommunity, SHOP_NAME).orElseThrow();
+        long shop = shops.create("system:demo", new NewShop(SHOP_NAME, ShopKind.CHARITY_SUPERMARKET, shouyiCommunity)).id();
         shops.putItems(shop, List.of(new CatalogueItem(null, "大米 5kg", 30L, 20, true),
                 new CatalogueItem(null, "食用油 1L", 15L, 40, true), new CatalogueItem(null, "洗衣液", 10L, 0, true)));
     }
