@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.expiry.PointsExpiryService;
@@ -56,9 +57,10 @@ public class PointsExpiryResource {
                     + "too: the next expiry run posts what is due as EXPIRY transactions to the breakage account.")
     @APIResponse(responseCode = "200", description = "The rule now in force",
             content = @Content(schema = @Schema(implementation = PointsExpiryView.class)))
+    @Idempotent
     public Response put(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                         @Valid @NotNull PutPointsExpiry request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/points-expiry",
-                request, () -> Idempotency.Outcome.ok(PointsExpiryView.of(expiry.put(id, request.months(), caller.subject()))));
+        return idempotency.write(idempotencyKey, request,
+                () -> Idempotency.Outcome.ok(PointsExpiryView.of(expiry.put(id, request.months(), caller.subject()))));
     }
 }

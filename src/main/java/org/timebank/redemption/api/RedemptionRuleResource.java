@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.redemption.RedemptionRuleService;
@@ -56,9 +57,10 @@ public class RedemptionRuleResource {
                     + "REDEMPTION_THRESHOLD_NOT_MET.")
     @APIResponse(responseCode = "200", description = "The rule now in force",
             content = @Content(schema = @Schema(implementation = RedemptionRuleView.class)))
+    @Idempotent
     public Response put(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                         @Valid @NotNull PutRedemptionRule request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/redemption-rules",
-                request, () -> Idempotency.Outcome.ok(RedemptionRuleView.of(rules.put(id, request.minMinutes()))));
+        return idempotency.write(idempotencyKey, request,
+                () -> Idempotency.Outcome.ok(RedemptionRuleView.of(rules.put(id, request.minMinutes()))));
     }
 }
