@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
 import org.timebank.common.Idempotent;
+import org.timebank.common.RegionRuleResource;
 import org.timebank.common.Roles;
-import org.timebank.common.Tx;
 import org.timebank.expiry.PointsExpiryService;
 import org.timebank.expiry.api.ExpiryViews.PointsExpiryView;
 import org.timebank.expiry.api.ExpiryViews.PutPointsExpiry;
@@ -31,21 +31,17 @@ import org.timebank.security.Caller;
 @Path("/api/v1/regions/{id}/points-expiry")
 @Tag(name = "Points expiry")
 @Produces(MediaType.APPLICATION_JSON)
-public class PointsExpiryResource {
+public class PointsExpiryResource extends RegionRuleResource<PointsExpiryView, PutPointsExpiry> {
     @Inject
     PointsExpiryService expiry;
     @Inject
-    Idempotency idempotency;
-    @Inject
     Caller caller;
-    @Inject
-    Tx tx;
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getPointsExpiryRule", summary = "The points expiry rule in force for a region and where it comes from (anyone signed in)")
     public PointsExpiryView get(@PathParam("id") long id) {
-        return tx.inNew(() -> PointsExpiryView.of(expiry.get(id)));
+        return read(id);
     }
 
     @PUT
@@ -60,7 +56,16 @@ public class PointsExpiryResource {
     @Idempotent
     public Response put(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                         @Valid @NotNull PutPointsExpiry request) {
-        return idempotency.write(idempotencyKey, request,
-                () -> Idempotency.Outcome.ok(PointsExpiryView.of(expiry.put(id, request.months(), caller.subject()))));
+        return write(idempotencyKey, id, request);
+    }
+
+    @Override
+    protected PointsExpiryView inForce(long regionId) {
+        return PointsExpiryView.of(expiry.get(regionId));
+    }
+
+    @Override
+    protected PointsExpiryView set(long regionId, PutPointsExpiry request) {
+        return PointsExpiryView.of(expiry.put(regionId, request.months(), caller.subject()));
     }
 }

@@ -28,7 +28,6 @@ import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Roles;
 import org.timebank.region.RegionService;
-import org.timebank.security.Caller;
 
 @Path("/api/v1/regions")
 @Tag(name = "Regions", description = "The city > district > street > community tree")
@@ -38,8 +37,6 @@ public class RegionResource {
     RegionService regions;
     @Inject
     Idempotency idempotency;
-    @Inject
-    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
