@@ -4,8 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +19,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +40,8 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final String API_PREFIX = "/api/v1";
+    private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::[^}]*)?}");
 
     @Inject
     Tx tx;
@@ -42,6 +52,13 @@ public class Idempotency {
 
     @Inject
     IdempotencyConfig config;
+
+    @Inject
+    CallerIdentity caller;
+    @Inject
+    ResourceInfo resource;
+    @Inject
+    UriInfo uri;
 
     /** What a write produced: its status, body and (for 201) location. */
     public record Outcome(int status, Object body, URI location) {
@@ -54,19 +71,85 @@ public class Idempotency {
     private record Result(Stored stored, boolean replayed) {}
 
     /**
-     * Runs {@code effect} in a new (retried) transaction, guarded by the key when one is given.
+     * Runs {@code effect} for the matched {@link Idempotent} resource method in a new (retried)
+     * transaction, guarded by the key when one is given, for the calling subject.
      *
-     * @param operation names the endpoint, so one key cannot be replayed against another
-     * @param request   the parsed request; its JSON form is what "same request" compares
+     * @param key     the {@code Idempotency-Key} header, or null
+     * @param request the parsed request; its JSON form is what "same request" compares
      */
-    public Response write(String principal, String key, boolean keyRequired, String operation, Object request,
-                          Supplier<Outcome> effect) {
+    public Response write(String key, Object request, Supplier<Outcome> effect) {
+        Method method = resource.getResourceMethod();
+        Idempotent idempotent = method.getAnnotation(Idempotent.class);
+        if (idempotent == null) {
+            throw new IllegalStateException(method + " writes through Idempotency but is not @Idempotent");
+        }
+        String operation = operation(resource.getResourceClass(), method, name -> uri.getPathParameters().getFirst(name));
+        return write(caller.subject(), key, idempotent.keyRequired(), operation, request, effect);
+    }
+
+    /** Runs {@code effect} in a new (retried) transaction for a write that deliberately takes no key. */
+    public Response writeWithoutKey(Supplier<Outcome> effect) {
+        Outcome outcome = tx.inNew(effect);
+        return respond(outcome.status(), serialize(outcome.body()), outcome.location(), false);
+    }
+
+    /**
+     * What a key is bound to besides the request: the HTTP method and the matched path template
+     * below /api/v1 with its parameters filled in, e.g. {@code POST /regions/7/budget-fundings}, so
+     * that one key cannot be replayed against another endpoint. A numeric parameter is written as
+     * the number the method received ({@code 007} as {@code 7}), as these names always were.
+     */
+    static String operation(Class<?> resourceClass, Method method, UnaryOperator<String> pathParameter) {
+        String template = join(resourceClass.getAnnotation(Path.class), method.getAnnotation(Path.class));
+        if (!template.startsWith(API_PREFIX + "/")) {
+            throw new IllegalStateException(method + " is not under " + API_PREFIX);
+        }
+        Matcher m = TEMPLATE_PARAMETER.matcher(template.substring(API_PREFIX.length()));
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(path, Matcher.quoteReplacement(asWritten(pathParameter.apply(m.group(1)))));
+        }
+        m.appendTail(path);
+        return httpMethod(method) + " " + path;
+    }
+
+    private static String join(Path type, Path method) {
+        String path = type == null ? "" : strip(type.value());
+        if (method != null && !strip(method.value()).isEmpty()) {
+            path = path + "/" + strip(method.value());
+        }
+        return "/" + path;
+    }
+
+    private static String strip(String segment) {
+        return segment.replaceAll("^/+|/+$", "");
+    }
+
+    private static String asWritten(String value) {
+        try {
+            return Long.toString(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation a : method.getAnnotations()) {
+            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        throw new IllegalStateException(method + " has no HTTP method");
+    }
+
+    private Response write(String principal, String key, boolean keyRequired, String operation, Object request,
+                           Supplier<Outcome> effect) {
         if (key == null) {
             if (keyRequired) {
                 throw ApiException.badRequest("IDEMPOTENCY_KEY_REQUIRED");
             }
-            Outcome outcome = tx.inNew(effect);
-            return respond(outcome.status(), serialize(outcome.body()), outcome.location(), false);
+            return writeWithoutKey(effect);
         }
         if (!isValidKey(key)) {
             throw ApiException.badRequest("IDEMPOTENCY_KEY_INVALID");

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.timebank.common.ApiException;
+import org.timebank.common.CallerIdentity;
 import org.timebank.common.Roles;
 
 /**
@@ -23,7 +24,7 @@ import org.timebank.common.Roles;
  * street and district administrators are staff whose {@code regions} name their street or district.
  */
 @RequestScoped
-public class Caller {
+public class Caller implements CallerIdentity {
     @Inject
     JsonWebToken jwt;
 

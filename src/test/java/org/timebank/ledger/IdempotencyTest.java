@@ -122,6 +122,18 @@ class IdempotencyTest {
     }
 
     @Test
+    void a_retry_that_spells_the_region_id_differently_is_still_the_same_call() {
+        Api.Tree t = Api.tree();
+        String key = Api.key();
+        as(Tokens.admin()).header("Idempotency-Key", key).body(Map.of("minMinutes", 60))
+                .put("/api/v1/regions/" + t.community() + "/redemption-rules").then().statusCode(200)
+                .header("Idempotency-Replayed", nullValue());
+        as(Tokens.admin()).header("Idempotency-Key", key).body(Map.of("minMinutes", 60))
+                .put("/api/v1/regions/00" + t.community() + "/redemption-rules").then().statusCode(200)
+                .header("Idempotency-Replayed", equalTo("true"));
+    }
+
+    @Test
     void volunteer_creation_with_a_key_is_replayed_not_duplicated() {
         long community = Api.tree().community();
         String key = Api.key();

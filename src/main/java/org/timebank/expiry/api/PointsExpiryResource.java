@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
+import org.timebank.common.RegionRuleResource;
 import org.timebank.common.Roles;
-import org.timebank.common.Tx;
 import org.timebank.expiry.PointsExpiryService;
 import org.timebank.expiry.api.ExpiryViews.PointsExpiryView;
 import org.timebank.expiry.api.ExpiryViews.PutPointsExpiry;
@@ -30,21 +31,17 @@ import org.timebank.security.Caller;
 @Path("/api/v1/regions/{id}/points-expiry")
 @Tag(name = "Points expiry")
 @Produces(MediaType.APPLICATION_JSON)
-public class PointsExpiryResource {
+public class PointsExpiryResource extends RegionRuleResource<PointsExpiryView, PutPointsExpiry> {
     @Inject
     PointsExpiryService expiry;
     @Inject
-    Idempotency idempotency;
-    @Inject
     Caller caller;
-    @Inject
-    Tx tx;
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getPointsExpiryRule", summary = "The points expiry rule in force for a region and where it comes from (anyone signed in)")
     public PointsExpiryView get(@PathParam("id") long id) {
-        return tx.inNew(() -> PointsExpiryView.of(expiry.get(id)));
+        return read(id);
     }
 
     @PUT
@@ -56,9 +53,19 @@ public class PointsExpiryResource {
                     + "too: the next expiry run posts what is due as EXPIRY transactions to the breakage account.")
     @APIResponse(responseCode = "200", description = "The rule now in force",
             content = @Content(schema = @Schema(implementation = PointsExpiryView.class)))
+    @Idempotent
     public Response put(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                         @Valid @NotNull PutPointsExpiry request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/points-expiry",
-                request, () -> Idempotency.Outcome.ok(PointsExpiryView.of(expiry.put(id, request.months(), caller.subject()))));
+        return write(idempotencyKey, id, request);
+    }
+
+    @Override
+    protected PointsExpiryView inForce(long regionId) {
+        return PointsExpiryView.of(expiry.get(regionId));
+    }
+
+    @Override
+    protected PointsExpiryView set(long regionId, PutPointsExpiry request) {
+        return PointsExpiryView.of(expiry.put(regionId, request.months(), caller.subject()));
     }
 }

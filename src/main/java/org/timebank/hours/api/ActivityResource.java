@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.QueryParams;
@@ -87,8 +88,9 @@ public class ActivityResource {
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE: the community is outside the regions the caller serves")
     @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY, UNKNOWN_SERVICE_CATEGORY")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateActivity request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities", request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
             ActivityView activity = ActivityView.of(activities.create(caller, request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/activities/" + activity.id()), activity);
         });
@@ -153,12 +155,13 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_ENROLLED, ACTIVITY_FULL")
     @APIResponse(responseCode = "422", description = "ACTIVITY_ENDED")
+    @Idempotent
     public Response enroll(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                    schema = @Schema(implementation = Enroll.class))) String body) {
         requireNoFields(body);
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/enrollments",
-                "", () -> new Idempotency.Outcome(201, EnrollmentView.of(activities.enroll(caller, id)), null));
+        return idempotency.write(idempotencyKey, "",
+                () -> new Idempotency.Outcome(201, EnrollmentView.of(activities.enroll(caller, id)), null));
     }
 
     @GET
@@ -216,10 +219,11 @@ public class ActivityResource {
     @APIResponse(responseCode = "422", description = "ATTENDANCE_INVALID, with each bad record in `errors`: CLAIM_END_NOT_AFTER_START, "
             + "CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, CLAIM_TOO_OLD, ATTENDANCE_OUTSIDE_ACTIVITY, "
             + "ATTENDANCE_RECORDS_OVERLAP, CLAIM_OVERLAPS, VOLUNTEER_NOT_FOUND, NOT_ENROLLED")
+    @Idempotent
     public Response attend(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull Attendance request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/attendance",
-                request, () -> new Idempotency.Outcome(201, new AttendanceView(id, attendance.record(caller, id, request.lines())
+        return idempotency.write(idempotencyKey, request,
+                () -> new Idempotency.Outcome(201, new AttendanceView(id, attendance.record(caller, id, request.lines())
                         .stream().map(ClaimView::of).toList()), null));
     }
 
@@ -234,9 +238,10 @@ public class ActivityResource {
             content = @Content(schema = @Schema(implementation = CheckinCodeView.class)))
     @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @Idempotent
     public Response issueCode(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /activities/" + id + "/checkin-codes",
-                "", () -> new Idempotency.Outcome(201, CheckinCodeView.of(attendance.issueCode(caller, id)), null));
+        return idempotency.write(idempotencyKey, "",
+                () -> new Idempotency.Outcome(201, CheckinCodeView.of(attendance.issueCode(caller, id)), null));
     }
 
     @POST
@@ -259,10 +264,11 @@ public class ActivityResource {
             + "volunteer, or for this activity, within the window; any code, the right one too, is refused until it ends",
             headers = @Header(name = "Retry-After", description = "Seconds until the window ends",
                     schema = @Schema(type = SchemaType.INTEGER)))
+    @Idempotent
     public Response checkIn(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull CheckIn request) {
-        return attempts.guard(checkInLimits(id), AttendanceService.WRONG_CODE, () -> idempotency.write(caller.subject(),
-                idempotencyKey, false, "POST /activities/" + id + "/check-ins", request, () -> {
+        return attempts.guard(checkInLimits(id), AttendanceService.WRONG_CODE, () -> idempotency.write(
+                idempotencyKey, request, () -> {
                     ClaimView claim = ClaimView.of(attendance.checkIn(caller, id, request.command()));
                     return Idempotency.Outcome.created(URI.create("/api/v1/hour-claims/" + claim.id()), claim);
                 }));

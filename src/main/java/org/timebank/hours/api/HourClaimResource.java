@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Messages;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
@@ -80,8 +81,9 @@ public class HourClaimResource {
     @APIResponse(responseCode = "409", description = "CLAIM_OVERLAPS")
     @APIResponse(responseCode = "422", description = "CLAIM_END_NOT_AFTER_START, CLAIM_IN_FUTURE, CLAIM_TOO_LONG, CLAIM_TOO_SHORT, "
             + "CLAIM_TOO_OLD, UNKNOWN_SERVICE_CATEGORY, VOLUNTEER_NOT_FOUND, ACTIVITY_NOT_FOUND, REGION_NOT_FOUND, NOT_A_COMMUNITY")
+    @Idempotent
     public Response submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull SubmitClaim request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims", request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
             ClaimView claim = claims.submit(caller, request);
             return Idempotency.Outcome.created(URI.create("/api/v1/hour-claims/" + claim.id()), claim);
         });
@@ -140,10 +142,11 @@ public class HourClaimResource {
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND (also outside the caller's regions)")
     @APIResponse(responseCode = "409", description = "CLAIM_ALREADY_DECIDED, SECOND_REVIEWER_REQUIRED")
     @APIResponse(responseCode = "422", description = "NO_CONVERSION_RULE, BUDGET_EXHAUSTED, HOURS_CAP_REACHED, CLAIM_BELOW_GRANULARITY")
+    @Idempotent
     public Response decide(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull DecisionRequest request) {
         requireStaff();
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims/" + id + "/decision", request,
+        return idempotency.write(idempotencyKey, request,
                 () -> Idempotency.Outcome.ok(claims.decide(caller, id, request.decision(), request.reason())));
     }
 
@@ -157,11 +160,12 @@ public class HourClaimResource {
                     + "(status, code, detail) it met.")
     @APIResponse(responseCode = "200", description = "Every outcome",
             content = @Content(schema = @Schema(implementation = BatchResults.class)))
+    @Idempotent
     public Response decideMany(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpHeaders headers,
                                @Valid @NotNull BatchRequest request) {
         requireStaff();
         Locale locale = Messages.localeOf(headers);
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims/decisions", request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
             List<BatchResult> results = new ArrayList<>();
             for (BatchItem item : request.decisions()) {
                 results.add(decideOne(item, locale));
@@ -196,9 +200,10 @@ public class HourClaimResource {
     @APIResponse(responseCode = "200", description = "Reversed",
             content = @Content(schema = @Schema(implementation = ReversalView.class)))
     @APIResponse(responseCode = "409", description = "CLAIM_NOT_APPROVED, CLAIM_ALREADY_REVERSED")
+    @Idempotent
     public Response reverse(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull ReversalRequest request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /hour-claims/" + id + "/reversal", request,
+        return idempotency.write(idempotencyKey, request,
                 () -> Idempotency.Outcome.ok(claims.reverse(caller, id, request.reason())));
     }
 

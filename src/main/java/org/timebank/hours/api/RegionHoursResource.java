@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Roles;
@@ -78,10 +79,11 @@ public class RegionHoursResource {
     @APIResponse(responseCode = "200", description = "The new version",
             content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     @APIResponse(responseCode = "422", description = "CONVERSION_RULE_BACKDATED")
+    @Idempotent
     public Response putRules(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull PutConversionRules request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/conversion-rules",
-                request, () -> Idempotency.Outcome.ok(RuleSetView.of(rules.put(id, request.command(), caller.subject()))));
+        return idempotency.write(idempotencyKey, request,
+                () -> Idempotency.Outcome.ok(RuleSetView.of(rules.put(id, request.command(), caller.subject()))));
     }
 
     @GET
@@ -119,10 +121,11 @@ public class RegionHoursResource {
     @APIResponse(responseCode = "201", description = "Funded",
             content = @Content(schema = @Schema(implementation = BudgetView.class)))
     @APIResponse(responseCode = "422", description = "NOT_A_COMMUNITY")
+    @Idempotent(keyRequired = true)
     public Response fund(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                          @Valid @NotNull Funding request) {
-        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /regions/" + id + "/budget-fundings",
-                request, () -> Idempotency.Outcome.created(URI.create("/api/v1/regions/" + id + "/budget"),
+        return idempotency.write(idempotencyKey, request,
+                () -> Idempotency.Outcome.created(URI.create("/api/v1/regions/" + id + "/budget"),
                         BudgetView.of(budgets.fund(id, request.command(), caller.subject()))));
     }
 }

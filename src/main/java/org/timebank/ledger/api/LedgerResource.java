@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.ImportConfig;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
@@ -86,9 +87,10 @@ public class LedgerResource {
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
     @APIResponse(responseCode = "422", description = "ACCOUNT_NOT_FOUND, ADJUSTMENT_ACCOUNT_INVALID, INSUFFICIENT_POINTS, "
             + "INSUFFICIENT_HOURS, IDEMPOTENCY_KEY_REUSED")
+    @Idempotent(keyRequired = true)
     public Response adjust(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull CreateAdjustment request) {
-        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/adjustments", request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
             long id = ledger.adjust(request.accountId(), request.direction() == Direction.CREDIT, request.amount(),
                     request.reason().strip(), caller.subject()).id();
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + id),
@@ -111,6 +113,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "413", description = "BODY_TOO_LARGE (a file over timebank.import.max-bytes); "
             + "IMPORT_TOO_LARGE when an upload without Content-Length turns out too large")
     @APIResponse(responseCode = "422", description = "IMPORT_INVALID, with the bad lines in `errors`")
+    @Idempotent(keyRequired = true)
     public Response importOpeningBalances(@HeaderParam(Idempotency.HEADER) String idempotencyKey, String csv) {
         if (csv == null || csv.isBlank()) {
             throw ApiException.badRequest("MISSING_BODY");
@@ -118,7 +121,7 @@ public class LedgerResource {
         if (csv.getBytes(StandardCharsets.UTF_8).length > importConfig.maxBytes()) {
             throw new ApiException(413, "IMPORT_TOO_LARGE", importConfig.maxBytes());
         }
-        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/imports", csv, () -> {
+        return idempotency.write(idempotencyKey, csv, () -> {
             ImportResult result = ImportResult.of(imports.run(csv, caller.subject()));
             return Idempotency.Outcome.created(URI.create("/api/v1/ledger/imports/" + result.importId()), result);
         });
@@ -136,10 +139,10 @@ public class LedgerResource {
     @APIResponse(responseCode = "409", description = "ALREADY_REVERSED")
     @APIResponse(responseCode = "422", description = "NOT_REVERSIBLE, CLAIM_REVERSAL_REQUIRED (an approval: reverse its hour claim), "
             + "INSUFFICIENT_POINTS, INSUFFICIENT_HOURS")
+    @Idempotent(keyRequired = true)
     public Response reverse(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull CreateReversal request) {
-        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /ledger/transactions/" + id + "/reversal",
-                request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
                     long reversal = ledger.reverse(id, request.reason().strip(), caller.subject()).id();
                     return Idempotency.Outcome.created(URI.create("/api/v1/ledger/transactions/" + reversal),
                             TransactionView.of(ledger.transaction(reversal).orElseThrow()));

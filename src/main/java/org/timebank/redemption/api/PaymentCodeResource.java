@@ -42,7 +42,7 @@ public class PaymentCodeResource {
     @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND")
     public Response issue(@PathParam("id") long id) {
         // deliberately without a key: see the description
-        return idempotency.write(caller.subject(), null, false, "POST /volunteers/" + id + "/payment-codes", null,
+        return idempotency.writeWithoutKey(
                 () -> Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + id + "/payment-codes"),
                         redemptions.issuePaymentCode(caller, id)));
     }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.redemption.RedemptionService;
@@ -76,9 +77,10 @@ public class RedemptionResource {
             + "at this shop, within the window; any code, a valid one too, is refused (and stays unused) until it ends",
             headers = @Header(name = "Retry-After", description = "Seconds until the window ends",
                     schema = @Schema(type = SchemaType.INTEGER)))
+    @Idempotent
     public Response redeem(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RedeemRequest request) {
         return attempts.guard(redeemLimits(request.shopId()), RedemptionService.UNKNOWN_CODE, () -> idempotency.write(
-                caller.subject(), idempotencyKey, false, "POST /redemptions", request, () -> {
+                idempotencyKey, request, () -> {
                     RedemptionView r = redemptions.redeem(caller, request);
                     return Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + r.id()), r);
                 }));
@@ -130,10 +132,11 @@ public class RedemptionResource {
             + "or voided already)")
     @APIResponse(responseCode = "422", description = "CAPTURE_ITEMS_REQUIRED, CAPTURE_EXCEEDS_HOLD, HOLD_AMOUNT_INVALID, "
             + "REDEMPTION_ITEMS_OR_POINTS")
+    @Idempotent
     public Response capture(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid CaptureRequest request) {
         CaptureRequest body = request == null ? new CaptureRequest(null, null) : request;
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions/" + id + "/capture", body,
+        return idempotency.write(idempotencyKey, body,
                 () -> Idempotency.Outcome.ok(redemptions.capture(caller, id, body)));
     }
 
@@ -148,8 +151,9 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "HOLD_EXPIRED (past its timeout), REDEMPTION_NOT_HELD (captured "
             + "or voided already)")
+    @Idempotent
     public Response voidHeld(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /redemptions/" + id + "/void", null,
+        return idempotency.write(idempotencyKey, null,
                 () -> Idempotency.Outcome.ok(redemptions.voidHeld(caller, id)));
     }
 
@@ -170,9 +174,10 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "REDEMPTION_NOT_CAPTURED")
     @APIResponse(responseCode = "422", description = "REFUND_EXCEEDS_REDEMPTION, REFUND_WINDOW_CLOSED, REDEMPTION_ITEMS_OR_POINTS")
+    @Idempotent(keyRequired = true)
     public Response refund(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull RefundRequest request) {
-        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /redemptions/" + id + "/refund", request,
+        return idempotency.write(idempotencyKey, request,
                 () -> Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + id), redemptions.refund(caller, id, request)));
     }
 }

@@ -19,32 +19,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
+import org.timebank.common.RegionRuleResource;
 import org.timebank.common.Roles;
-import org.timebank.common.Tx;
 import org.timebank.redemption.RedemptionRuleService;
 import org.timebank.redemption.api.RedemptionRuleViews.PutRedemptionRule;
 import org.timebank.redemption.api.RedemptionRuleViews.RedemptionRuleView;
-import org.timebank.security.Caller;
 
 /** The minimum of confirmed service before a region's volunteers may redeem points. */
 @Path("/api/v1/regions/{id}/redemption-rules")
 @Tag(name = "Shops and redemption")
 @Produces(MediaType.APPLICATION_JSON)
-public class RedemptionRuleResource {
+public class RedemptionRuleResource extends RegionRuleResource<RedemptionRuleView, PutRedemptionRule> {
     @Inject
     RedemptionRuleService rules;
-    @Inject
-    Idempotency idempotency;
-    @Inject
-    Caller caller;
-    @Inject
-    Tx tx;
 
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getRedemptionRule", summary = "The minimum of confirmed service before redeeming, in force for a region (anyone signed in)")
     public RedemptionRuleView get(@PathParam("id") long id) {
-        return tx.inNew(() -> RedemptionRuleView.of(rules.get(id)));
+        return read(id);
     }
 
     @PUT
@@ -56,9 +50,19 @@ public class RedemptionRuleResource {
                     + "REDEMPTION_THRESHOLD_NOT_MET.")
     @APIResponse(responseCode = "200", description = "The rule now in force",
             content = @Content(schema = @Schema(implementation = RedemptionRuleView.class)))
+    @Idempotent
     public Response put(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                         @Valid @NotNull PutRedemptionRule request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/redemption-rules",
-                request, () -> Idempotency.Outcome.ok(RedemptionRuleView.of(rules.put(id, request.minMinutes()))));
+        return write(idempotencyKey, id, request);
+    }
+
+    @Override
+    protected RedemptionRuleView inForce(long regionId) {
+        return RedemptionRuleView.of(rules.get(regionId));
+    }
+
+    @Override
+    protected RedemptionRuleView set(long regionId, PutRedemptionRule request) {
+        return RedemptionRuleView.of(rules.put(regionId, request.minMinutes()));
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.ApiException;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Roles;
@@ -75,8 +76,9 @@ public class ShopResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ShopView.class)))
     @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateShop request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /shops", request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
             ShopView shop = ShopView.of(shops.create(caller.subject(), request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/shops/" + shop.id()), shop);
         });
@@ -114,9 +116,10 @@ public class ShopResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class)))
     @APIResponse(responseCode = "404", description = "SHOP_NOT_FOUND")
     @APIResponse(responseCode = "422", description = "SHOP_ITEM_NOT_FOUND, SHOP_ITEM_DUPLICATE")
+    @Idempotent
     public Response putItems(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull @Size(max = 500) List<@Valid @NotNull ItemInput> items) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /shops/" + id + "/items", items,
+        return idempotency.write(idempotencyKey, items,
                 () -> Idempotency.Outcome.ok(shops.putItems(caller, id, items.stream().map(ItemInput::command).toList())
                         .stream().map(ItemView::of).toList()));
     }

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Roles;
 import org.timebank.region.RegionService;
-import org.timebank.security.Caller;
 
 @Path("/api/v1/regions")
 @Tag(name = "Regions", description = "The city > district > street > community tree")
@@ -37,8 +37,6 @@ public class RegionResource {
     RegionService regions;
     @Inject
     Idempotency idempotency;
-    @Inject
-    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,8 +48,9 @@ public class RegionResource {
             content = @Content(schema = @Schema(implementation = RegionView.class)))
     @APIResponse(responseCode = "409", description = "REGION_NAME_EXISTS, REGION_CODE_EXISTS")
     @APIResponse(responseCode = "422", description = "PARENT_REGION_NOT_FOUND, REGION_LEVEL_INVALID")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CreateRegion request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /regions", request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
             RegionView created = RegionView.of(regions.create(request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/regions/" + created.id()), created);
         });

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Roles;
 import org.timebank.common.Tx;
 import org.timebank.security.Caller;
@@ -72,10 +73,11 @@ public class PoolResource {
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND")
     @APIResponse(responseCode = "422", description = "POOL_INSUFFICIENT, VOLUNTEER_NOT_FOUND, NOT_A_COMMUNITY, "
             + "IDEMPOTENCY_KEY_REUSED")
+    @Idempotent(keyRequired = true)
     public Response grant(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                           @Valid @NotNull GrantRequest request) {
-        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /regions/" + id + "/pool-grants",
-                request, () -> Idempotency.Outcome.created(URI.create("/api/v1/regions/" + id + "/pool"),
+        return idempotency.write(idempotencyKey, request,
+                () -> Idempotency.Outcome.created(URI.create("/api/v1/regions/" + id + "/pool"),
                         GrantView.of(transfers.grant(caller, id, request.command()))));
     }
 
@@ -96,10 +98,10 @@ public class PoolResource {
                     + "nearer to the community has rules of its own. Without rules, hours cannot be gifted.")
     @APIResponse(responseCode = "200", description = "The rules now in force for the region",
             content = @Content(schema = @Schema(implementation = TransferRulesView.class)))
+    @Idempotent
     public Response putRules(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull PutTransferRules request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "PUT /regions/" + id + "/transfer-rules",
-                request, () -> Idempotency.Outcome.ok(
-                        TransferRulesView.of(transfers.putRules(id, request.hoursGiftsAllowed()))));
+        return idempotency.write(idempotencyKey, request,
+                () -> Idempotency.Outcome.ok(TransferRulesView.of(transfers.putRules(id, request.hoursGiftsAllowed()))));
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Roles;
 import org.timebank.security.Caller;
 import org.timebank.transfer.TransferService;
@@ -49,9 +50,10 @@ public class TransferResource {
     @APIResponse(responseCode = "422", description = "TRANSFER_TO_SELF, VOLUNTEER_NOT_FOUND, HOURS_GIFTS_NOT_ALLOWED, "
             + "DAILY_GIFT_LIMIT_EXCEEDED, INSUFFICIENT_POINTS, INSUFFICIENT_HOURS, REGION_NOT_FOUND, NOT_A_COMMUNITY, "
             + "IDEMPOTENCY_KEY_REUSED")
+    @Idempotent(keyRequired = true)
     public Response transfer(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull TransferRequest request) {
-        return idempotency.write(caller.subject(), idempotencyKey, true, "POST /transfers", request,
+        return idempotency.write(idempotencyKey, request,
                 () -> Idempotency.Outcome.created(null, TransferView.of(transfers.transfer(caller, request.command()))));
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.timebank.common.Idempotency;
+import org.timebank.common.Idempotent;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.common.Roles;
@@ -60,9 +61,10 @@ public class VolunteerResource {
             content = @Content(schema = @Schema(implementation = VolunteerView.class)))
     @APIResponse(responseCode = "409", description = "VOLUNTEER_PHONE_EXISTS, VOLUNTEER_ID_NUMBER_EXISTS")
     @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull CreateVolunteer request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /volunteers", request, () -> {
+        return idempotency.write(idempotencyKey, request, () -> {
             VolunteerView created = VolunteerView.of(volunteers.create(caller, request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + created.id()), created);
         });
@@ -132,9 +134,10 @@ public class VolunteerResource {
             + "community, or serves only the new one and the phone is not the volunteer's)")
     @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY, ALREADY_IN_COMMUNITY, "
             + "MOVE_PHONE_REQUIRED, MOVE_PHONE_MISMATCH")
+    @Idempotent
     public Response move(@PathParam("id") long id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                          @Valid @NotNull MoveRequest request) {
-        return idempotency.write(caller.subject(), idempotencyKey, false, "POST /volunteers/" + id + "/moves", request,
+        return idempotency.write(idempotencyKey, request,
                 () -> Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + id + "/moves"),
                         MoveView.of(moves.move(caller, id, request.command()))));
     }
