@@ -36,8 +36,7 @@ class ArchitectureTest {
      * service may join it.
      */
     private static final Set<String> SERVICES_STILL_ON_HTTP_RECORDS = Set.of(
-            "org.timebank.hours.HourClaimService",
-            "org.timebank.redemption.RedemptionService");
+            "org.timebank.hours.HourClaimService");
 
     @ArchTest
     static final ArchRule the_domain_depends_on_no_framework = noClasses()
