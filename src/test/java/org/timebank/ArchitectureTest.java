@@ -5,18 +5,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.conditions.ArchConditions.haveAnyDependenciesThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,16 +23,6 @@ import java.util.regex.Pattern;
 @AnalyzeClasses(packages = "org.timebank", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final Pattern PERSISTENCE = Pattern.compile("org\\.timebank\\.(\\w+)\\.persistence(\\..*)?");
-    private static final String ANY_API = "org.timebank.*.api..";
-
-    /**
-     * Issue 12 work still to do: these services still take or return HTTP records. The list only
-     * shrinks: a service converted to commands and results must leave it (a test says so), and no
-     * service may join it.
-     */
-    private static final Set<String> SERVICES_STILL_ON_HTTP_RECORDS = Set.of(
-            "org.timebank.hours.HourClaimService",
-            "org.timebank.redemption.RedemptionService");
 
     @ArchTest
     static final ArchRule the_domain_depends_on_no_framework = noClasses()
@@ -71,31 +56,7 @@ class ArchitectureTest {
     static final ArchRule services_do_not_depend_on_any_api = noClasses()
             .that().resideInAPackage("org.timebank.*")
             .and().resideOutsideOfPackages("org.timebank.dev", "org.timebank.openapi")
-            .and(not(DescribedPredicate.describe("still on HTTP records (issue 12)",
-                    ArchitectureTest::stillOnHttpRecords)))
-            .should().dependOnClassesThat().resideInAPackage(ANY_API);
-
-    @ArchTest
-    static void the_services_still_on_http_records_all_depend_on_an_api(JavaClasses classes) {
-        List<String> converted = SERVICES_STILL_ON_HTTP_RECORDS.stream().sorted()
-                .filter(service -> classes.stream().filter(c -> topLevelName(c).equals(service))
-                        .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-                        .noneMatch(d -> resideInAPackage(ANY_API).test(d.getTargetClass())))
-                .toList();
-        assertEquals(List.of(), converted,
-                "these services depend on no api package (or are gone): take them off SERVICES_STILL_ON_HTTP_RECORDS");
-    }
-
-    private static boolean stillOnHttpRecords(JavaClass javaClass) {
-        return SERVICES_STILL_ON_HTTP_RECORDS.contains(topLevelName(javaClass));
-    }
-
-    /** A service's nested and anonymous classes count as the service. */
-    private static String topLevelName(JavaClass javaClass) {
-        String name = javaClass.getName();
-        int nested = name.indexOf('$');
-        return nested < 0 ? name : name.substring(0, nested);
-    }
+            .should().dependOnClassesThat().resideInAPackage("org.timebank.*.api..");
 
     private static boolean intoAnotherFeaturesPersistence(Dependency dependency) {
         Matcher target = PERSISTENCE.matcher(dependency.getTargetClass().getPackageName());

@@ -17,9 +17,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
-import org.timebank.hours.api.HoursViews.ClaimView;
-import org.timebank.hours.api.HoursViews.ReversalView;
-import org.timebank.hours.api.HoursViews.SubmitClaim;
 import org.timebank.hours.domain.ApprovalPostings;
 import org.timebank.hours.domain.ClaimApproved;
 import org.timebank.hours.domain.ClaimReversed;
@@ -27,6 +24,7 @@ import org.timebank.hours.domain.ClaimReview;
 import org.timebank.hours.domain.ClaimReview.Decision;
 import org.timebank.hours.domain.ClaimRules;
 import org.timebank.hours.domain.ConversionRuleSet;
+import org.timebank.hours.domain.NewHourClaim;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
@@ -86,7 +84,7 @@ public class HourClaimService {
     // ---- submission ----
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public ClaimView submit(Caller caller, SubmitClaim request) {
+    public HourClaim submit(Caller caller, NewHourClaim request) {
         Long self = caller.volunteerId();
         long volunteerId;
         if (request.volunteerId() == null) {
@@ -129,17 +127,16 @@ public class HourClaimService {
         if (onBehalf && !caller.covers(community.pathIds())) {
             throw ApiException.forbidden("NOT_IN_SCOPE", communityId);
         }
-        Instant startsAt = request.startsAt().toInstant();
-        Instant endsAt = request.endsAt().toInstant();
+        Instant startsAt = request.startsAt();
+        Instant endsAt = request.endsAt();
         if (activity == null) {
             // a bad period is named before the category it would be judged under; an activity's
             // category was judged when it was published
             requireValidPeriod(startsAt, endsAt);
             rules.requireKnownCategory(community, category, startsAt);
         }
-        HourClaim claim = record(caller.subject(), volunteerId, communityId, activity == null ? null : activity.id,
-                category, startsAt, endsAt, request.description());
-        return ClaimView.of(claim);
+        return record(caller.subject(), volunteerId, communityId, activity == null ? null : activity.id, category,
+                startsAt, endsAt, request.description());
     }
 
     /** The rules a claimed period must meet; attendance checks a whole sheet with them before recording any of it. */
@@ -198,7 +195,7 @@ public class HourClaimService {
 
     /** Approves or rejects one claim. Two staff deciding at once: the claim row lock lets exactly one win. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ClaimView decide(Caller caller, long claimId, Decision decision, String reason) {
+    public HourClaim decide(Caller caller, long claimId, Decision decision, String reason) {
         HourClaim claim = lockedForStaff(caller, claimId);
         String reviewer = caller.subject();
         ClaimReview.Outcome outcome = review(claim).decide(reviewer(caller, claim), decision, reason, claimRules);
@@ -228,7 +225,7 @@ public class HourClaimService {
                     claim.points));
             Metrics.count("timebank.hours.claims.approved", 1);
         }
-        return ClaimView.of(claim);
+        return claim;
     }
 
     /** The claim, its row locked, if the caller serves its community; to anyone else it does not exist. */
@@ -326,9 +323,12 @@ public class HourClaimService {
 
     // ---- reversal ----
 
+    /** A reversed claim, and what the volunteer no longer held of what was taken back: now owed. */
+    public record Reversal(HourClaim claim, long minutesOwed, long pointsOwed) {}
+
     /** Undoes an approved claim; what the volunteer no longer holds becomes a debt, never a negative wallet. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ReversalView reverse(Caller caller, long claimId, String reason) {
+    public Reversal reverse(Caller caller, long claimId, String reason) {
         HourClaim claim = lockedForStaff(caller, claimId);
         if (review(claim).reverse(reviewer(caller, claim)) instanceof ClaimReview.Refused refused) {
             throw refusal(refused);
@@ -353,7 +353,7 @@ public class HourClaimService {
         Metrics.count("timebank.hours.claims.reversed", 1);
         long minutesOwed = debitTo(reversal, a.hoursDebt()) - creditTo(approval, a.hoursDebt());
         long pointsOwed = debitTo(reversal, a.pointsDebt()) - creditTo(approval, a.pointsDebt());
-        return new ReversalView(ClaimView.of(claim), Math.max(0, minutesOwed), Math.max(0, pointsOwed));
+        return new Reversal(claim, Math.max(0, minutesOwed), Math.max(0, pointsOwed));
     }
 
     private static long debitTo(List<Posting> postings, long account) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.timebank.common.ApiException;
 import org.timebank.common.Messages;
 import org.timebank.common.Metrics;
@@ -26,23 +27,21 @@ import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.TransactionKind;
-import org.timebank.redemption.api.RedemptionViews.CaptureRequest;
-import org.timebank.redemption.api.RedemptionViews.LineInput;
-import org.timebank.redemption.api.RedemptionViews.PaymentCodeView;
-import org.timebank.redemption.api.RedemptionViews.RedeemRequest;
-import org.timebank.redemption.api.RedemptionViews.RedemptionView;
-import org.timebank.redemption.api.RedemptionViews.RefundRequest;
-import org.timebank.redemption.api.RedemptionViews.RefundView;
-import org.timebank.redemption.api.RedemptionViews.StatementLine;
-import org.timebank.redemption.api.RedemptionViews.StatementView;
 import org.timebank.redemption.domain.Basket;
+import org.timebank.redemption.domain.HoldCapture;
+import org.timebank.redemption.domain.IssuedPaymentCode;
+import org.timebank.redemption.domain.NewRedemption;
+import org.timebank.redemption.domain.NewRefund;
 import org.timebank.redemption.domain.PaymentCode;
 import org.timebank.redemption.domain.Redemption;
-import org.timebank.redemption.domain.RedemptionMode;
+import org.timebank.redemption.domain.RedemptionDetails;
 import org.timebank.redemption.domain.RedemptionStatus;
+import org.timebank.redemption.domain.Refund;
+import org.timebank.redemption.domain.ShopStatement;
 import org.timebank.redemption.persistence.RedemptionStore;
 import org.timebank.redemption.persistence.RedemptionStore.CodeState;
 import org.timebank.redemption.persistence.RedemptionStore.RedemptionRow;
+import org.timebank.redemption.persistence.RedemptionStore.RefundRow;
 import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.PiiProtector;
@@ -80,7 +79,7 @@ public class RedemptionService {
     private final SecureRandom random = new SecureRandom();
 
     /** A fresh one-time code for the volunteer themself to show at the till. */
-    public PaymentCodeView issuePaymentCode(Caller caller, long volunteerId) {
+    public IssuedPaymentCode issuePaymentCode(Caller caller, long volunteerId) {
         if (!Objects.equals(caller.volunteerId(), volunteerId)) {
             throw ApiException.forbidden("FORBIDDEN");
         }
@@ -91,19 +90,19 @@ public class RedemptionService {
             String code = PaymentCode.generate(random);
             Optional<OffsetDateTime> expiresAt = store.insertPaymentCode(hash(code), volunteerId, config.paymentCodeTtl());
             if (expiresAt.isPresent()) {
-                return new PaymentCodeView(code, Times.local(expiresAt.get()));
+                return new IssuedPaymentCode(code, expiresAt.get());
             }
         }
     }
 
     /** A shop's operator redeems a volunteer's code for items of the catalogue or a number of points. */
-    public RedemptionView redeem(Caller caller, RedeemRequest request) {
+    public RedemptionDetails redeem(Caller caller, NewRedemption request) {
         if (!caller.operates(request.shopId())) {
             throw ApiException.forbidden("FORBIDDEN");
         }
         ShopRow shop = shops.shop(request.shopId());
-        Basket basket = basket(request.items(), request.points());
-        byte[] codeHash = hash(PaymentCode.normalize(request.code()));
+        Basket basket = basket(request::basket);
+        byte[] codeHash = hash(request.code());
         long volunteerId = store.claimPaymentCode(codeHash, shop.id()).orElseThrow(() -> codeRefusal(codeHash));
         RedemptionStore.Standing standing = store.standing(volunteerId);
         if (standing.minMinutes() != null && standing.confirmedMinutes() < standing.minMinutes()) {
@@ -130,31 +129,29 @@ public class RedemptionService {
 
         long wallet = accounts.wallet(volunteerId, Asset.POINTS);
         long id = store.nextRedemptionId();
-        RedemptionMode mode = request.mode() == null ? RedemptionMode.CAPTURE : request.mode();
-        Redemption.Opened opened = Redemption.open(mode, points);
+        Redemption.Opened opened = Redemption.open(request.mode(), points);
         String actor = caller.subject();
         PostedTransaction t = opened.status() == RedemptionStatus.HELD
                 ? ledger.hold(SOURCE_TYPE, Long.toString(id), actor, null, wallet, shop.settlementAccountId(), points,
                         config.holdTimeout())
                 : ledger.post(Entry.transfer(TransactionKind.REDEMPTION, SOURCE_TYPE, Long.toString(id), actor, null,
                         wallet, shop.settlementAccountId(), points));
-        RedemptionRow stored = store.insertRedemption(id, shop.id(), volunteerId, mode, opened.status(),
+        RedemptionRow stored = store.insertRedemption(id, shop.id(), volunteerId, request.mode(), opened.status(),
                 opened.points(), opened.capturedPoints(), t.id(), actor);
         for (Redemption.Line l : lines) {
             store.insertLine(id, l.itemId(), l.quantity(), l.pointsPrice());
         }
-        Metrics.count("timebank.redemptions", 1, "mode", mode.name());
-        return RedemptionView.of(stored, lines);
+        Metrics.count("timebank.redemptions", 1, "mode", request.mode().name());
+        return details(stored, lines);
     }
 
     /**
      * Posts a held redemption, all of it or part (the rules are {@link Redemption#capture}): the
      * rest of the points return to the wallet, and units not kept go back to the shelf.
      */
-    public RedemptionView capture(Caller caller, long id, CaptureRequest request) {
+    public RedemptionDetails capture(Caller caller, long id, HoldCapture request) {
         Redemption r = lockOwn(caller, id);
-        Basket kept = request.items() == null && request.points() == null ? null
-                : basket(request.items(), request.points());
+        Basket kept = basket(request::kept);
         Redemption.CaptureOutcome outcome = r.capture(kept, holdTimedOut(r));
         if (outcome instanceof Redemption.Refused refused) {
             throw refusal(refused);
@@ -168,7 +165,7 @@ public class RedemptionService {
     }
 
     /** Releases a held redemption: the points return to the wallet, the items to the shelf. */
-    public RedemptionView voidHeld(Caller caller, long id) {
+    public RedemptionDetails voidHeld(Caller caller, long id) {
         Redemption r = lockOwn(caller, id);
         Redemption.ReleaseOutcome outcome = r.voidHold(holdTimedOut(r));
         if (outcome instanceof Redemption.Refused refused) {
@@ -205,9 +202,9 @@ public class RedemptionService {
      * row lock orders the refunds of one redemption; the CHECKs on refunded_points and
      * refunded_quantity hold whatever happens.
      */
-    public RefundView refund(Caller caller, long id, RefundRequest request) {
+    public Refund refund(Caller caller, long id, NewRefund request) {
         RedemptionRow row = lockOwnRow(caller, id);
-        Basket returned = basket(request.items(), request.points());
+        Basket returned = basket(request::returned);
         Redemption.RefundOutcome outcome = decidable(row).refund(returned, Instant.now(), config.refundWindow());
         if (outcome instanceof Redemption.Refused refused) {
             throw refusal(refused);
@@ -228,32 +225,33 @@ public class RedemptionService {
         }
         store.addRefunded(id, refund.points());
         Metrics.count("timebank.redemptions.refunds", 1);
-        return RefundView.of(store.refund(refundId), refund.returned());
+        RefundRow made = store.refund(refundId);
+        return new Refund(made.id(), made.redemptionId(), made.points(), made.transactionId(), made.createdAt(),
+                refund.returned());
     }
 
     /** A shop's redemptions, newest first (its operator, admin). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RedemptionView> shopRedemptions(Caller caller, long shopId, Paging paging) {
+    public Page<RedemptionDetails> shopRedemptions(Caller caller, long shopId, Paging paging) {
         readableShop(caller, shopId);
         List<RedemptionRow> rows = store.shopRedemptions(shopId, paging.after(), paging.limit() + 1);
         Map<Long, List<Redemption.Line>> lines = new HashMap<>();
         store.lines(rows.stream().map(RedemptionRow::id).toList())
                 .forEach(e -> lines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return paging.page(rows.stream().map(r -> RedemptionView.of(r, lines.getOrDefault(r.id(), List.of()))).toList(),
-                RedemptionView::id);
+        return paging.page(rows.stream().map(r -> details(r, lines.getOrDefault(r.id(), List.of()))).toList(),
+                RedemptionDetails::id);
     }
 
     /** A shop's month (Asia/Shanghai): what it captured, what it refunded, and the net points it is owed. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StatementView statement(Caller caller, long shopId, YearMonth period) {
+    public ShopStatement statement(Caller caller, long shopId, YearMonth period) {
         readableShop(caller, shopId);
         OffsetDateTime from = period.atDay(1).atStartOfDay(Times.ZONE).toOffsetDateTime();
         OffsetDateTime to = period.plusMonths(1).atDay(1).atStartOfDay(Times.ZONE).toOffsetDateTime();
-        List<RedemptionStore.StatementRow> rows = store.statement(shopId, from, to);
-        long redeemed = rows.stream().filter(x -> x.type().equals("REDEMPTION")).mapToLong(RedemptionStore.StatementRow::points).sum();
-        long refunded = rows.stream().filter(x -> x.type().equals("REFUND")).mapToLong(RedemptionStore.StatementRow::points).sum();
-        return new StatementView(shopId, period.toString(), from, to, redeemed, refunded, redeemed - refunded,
-                rows.stream().map(StatementLine::of).toList(), null);
+        List<ShopStatement.Line> rows = store.statement(shopId, from, to);
+        long redeemed = rows.stream().filter(x -> x.type().equals("REDEMPTION")).mapToLong(ShopStatement.Line::points).sum();
+        long refunded = rows.stream().filter(x -> x.type().equals("REFUND")).mapToLong(ShopStatement.Line::points).sum();
+        return new ShopStatement(shopId, period, from, to, redeemed, refunded, rows);
     }
 
     private void readableShop(Caller caller, long shopId) {
@@ -265,12 +263,12 @@ public class RedemptionService {
 
     /** A redemption its shop's operator, its volunteer or an administrator may read; to anyone else it does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RedemptionView visible(Caller caller, long id) {
+    public RedemptionDetails visible(Caller caller, long id) {
         RedemptionRow r = store.redemption(id).orElseThrow(() -> ApiException.notFound("REDEMPTION_NOT_FOUND", id));
         if (!caller.isAdmin() && !caller.operates(r.shopId()) && !Objects.equals(caller.volunteerId(), r.volunteerId())) {
             throw ApiException.notFound("REDEMPTION_NOT_FOUND", id);
         }
-        return RedemptionView.of(r, store.lines(id));
+        return details(r, store.lines(id));
     }
 
     /** The redemption, its row locked, if the caller operates its shop; to anyone else it does not exist. */
@@ -301,10 +299,10 @@ public class RedemptionService {
         }
     }
 
-    private static Basket basket(List<LineInput> items, Long points) {
+    /** The basket a command names, asked for once the caller and the shop or redemption have passed. */
+    private static Basket basket(Supplier<Basket> named) {
         try {
-            return new Basket(items == null ? null : items.stream()
-                    .map(l -> new Basket.Line(l.itemId(), l.quantity())).toList(), points);
+            return named.get();
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ApiException.unprocessable("REDEMPTION_ITEMS_OR_POINTS");
         }
@@ -316,8 +314,14 @@ public class RedemptionService {
                 : ApiException.unprocessable(refused.code(), args);
     }
 
-    private RedemptionView view(long id) {
-        return RedemptionView.of(store.redemption(id).orElseThrow(), store.lines(id));
+    private RedemptionDetails view(long id) {
+        return details(store.redemption(id).orElseThrow(), store.lines(id));
+    }
+
+    private static RedemptionDetails details(RedemptionRow r, List<Redemption.Line> lines) {
+        return new RedemptionDetails(r.id(), r.shopId(), r.volunteerId(), r.mode(), r.status(), r.points(),
+                r.capturedPoints(), r.refundedPoints(), r.transactionId(), r.captureTransactionId(), r.createdAt(),
+                r.resolvedAt(), lines);
     }
 
     private ApiException codeRefusal(byte[] codeHash) {

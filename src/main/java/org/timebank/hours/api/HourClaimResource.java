@@ -84,7 +84,7 @@ public class HourClaimResource {
     @Idempotent
     public Response submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull SubmitClaim request) {
         return idempotency.write(idempotencyKey, request, () -> {
-            ClaimView claim = claims.submit(caller, request);
+            ClaimView claim = ClaimView.of(claims.submit(caller, request.command()));
             return Idempotency.Outcome.created(URI.create("/api/v1/hour-claims/" + claim.id()), claim);
         });
     }
@@ -147,7 +147,7 @@ public class HourClaimResource {
                            @Valid @NotNull DecisionRequest request) {
         requireStaff();
         return idempotency.write(idempotencyKey, request,
-                () -> Idempotency.Outcome.ok(claims.decide(caller, id, request.decision(), request.reason())));
+                () -> Idempotency.Outcome.ok(ClaimView.of(claims.decide(caller, id, request.decision(), request.reason()))));
     }
 
     @POST
@@ -177,7 +177,8 @@ public class HourClaimResource {
 
     private BatchResult decideOne(BatchItem item, Locale locale) {
         try {
-            ClaimView claim = tx.inNew(() -> claims.decide(caller, item.claimId(), item.decision(), item.reason()));
+            ClaimView claim = tx.inNew(() -> ClaimView.of(claims.decide(caller, item.claimId(), item.decision(),
+                    item.reason())));
             return new BatchResult(item.claimId(), 200, claim, null, null);
         } catch (RuntimeException e) {
             ApiException problem = SqlErrors.problemOf(e);
@@ -204,7 +205,7 @@ public class HourClaimResource {
     public Response reverse(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull ReversalRequest request) {
         return idempotency.write(idempotencyKey, request,
-                () -> Idempotency.Outcome.ok(claims.reverse(caller, id, request.reason())));
+                () -> Idempotency.Outcome.ok(ReversalView.of(claims.reverse(caller, id, request.reason()))));
     }
 
     /** Admins may call these (and be told why not): decisions belong to staff serving the community. */

@@ -18,9 +18,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
 import org.timebank.hours.ConversionRuleService;
+import org.timebank.hours.HourClaimService;
 import org.timebank.hours.domain.ClaimReview;
 import org.timebank.hours.domain.ClaimReview.Decision;
 import org.timebank.hours.domain.ConversionRuleSet;
+import org.timebank.hours.domain.NewHourClaim;
 import org.timebank.hours.domain.NewConversionRules;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.domain.Rounding;
@@ -118,7 +120,12 @@ public final class HoursViews {
                     + "in force for the community when the service started rate, or DEFAULT (the default)", example = "ELDERLY_VISIT") String category,
             @NotNull @Schema(example = "2026-11-20T09:00:00+08:00") OffsetDateTime startsAt,
             @NotNull @Schema(example = "2026-11-20T11:30:00+08:00") OffsetDateTime endsAt,
-            @Size(max = 500) @Schema(example = "visited Mrs Li, 3rd floor") String description) {}
+            @Size(max = 500) @Schema(example = "visited Mrs Li, 3rd floor") String description) {
+        public NewHourClaim command() {
+            return new NewHourClaim(volunteerId, activityId, communityId, category, startsAt.toInstant(),
+                    endsAt.toInstant(), description);
+        }
+    }
 
     @Schema(name = "HourClaimDecision")
     public record DecisionRequest(
@@ -169,5 +176,9 @@ public final class HoursViews {
     @Schema(name = "HourClaimReversalResult")
     public record ReversalView(ClaimView claim,
                                @Schema(description = "minutes taken back that the volunteer no longer held: now owed") long minutesOwed,
-                               @Schema(description = "points taken back that the volunteer no longer held: now owed, repaid first from future earnings") long pointsOwed) {}
+                               @Schema(description = "points taken back that the volunteer no longer held: now owed, repaid first from future earnings") long pointsOwed) {
+        public static ReversalView of(HourClaimService.Reversal r) {
+            return new ReversalView(ClaimView.of(r.claim()), r.minutesOwed(), r.pointsOwed());
+        }
+    }
 }

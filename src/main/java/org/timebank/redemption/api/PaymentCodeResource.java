@@ -44,6 +44,6 @@ public class PaymentCodeResource {
         // deliberately without a key: see the description
         return idempotency.writeWithoutKey(
                 () -> Idempotency.Outcome.created(URI.create("/api/v1/volunteers/" + id + "/payment-codes"),
-                        redemptions.issuePaymentCode(caller, id)));
+                        PaymentCodeView.of(redemptions.issuePaymentCode(caller, id))));
     }
 }

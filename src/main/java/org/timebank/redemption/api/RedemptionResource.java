@@ -81,7 +81,7 @@ public class RedemptionResource {
     public Response redeem(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RedeemRequest request) {
         return attempts.guard(redeemLimits(request.shopId()), RedemptionService.UNKNOWN_CODE, () -> idempotency.write(
                 idempotencyKey, request, () -> {
-                    RedemptionView r = redemptions.redeem(caller, request);
+                    RedemptionView r = RedemptionView.of(redemptions.redeem(caller, request.command()));
                     return Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + r.id()), r);
                 }));
     }
@@ -109,7 +109,7 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "REDEMPTION_NOT_FOUND (also when not the caller's)")
     @APIResponse(responseCode = "200", description = "The redemption")
     public RedemptionView get(@PathParam("id") long id) {
-        return tx.inNew(() -> redemptions.visible(caller, id));
+        return RedemptionView.of(tx.inNew(() -> redemptions.visible(caller, id)));
     }
 
     @POST
@@ -137,7 +137,7 @@ public class RedemptionResource {
                             @Valid CaptureRequest request) {
         CaptureRequest body = request == null ? new CaptureRequest(null, null) : request;
         return idempotency.write(idempotencyKey, body,
-                () -> Idempotency.Outcome.ok(redemptions.capture(caller, id, body)));
+                () -> Idempotency.Outcome.ok(RedemptionView.of(redemptions.capture(caller, id, body.command()))));
     }
 
     @POST
@@ -154,7 +154,7 @@ public class RedemptionResource {
     @Idempotent
     public Response voidHeld(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
         return idempotency.write(idempotencyKey, null,
-                () -> Idempotency.Outcome.ok(redemptions.voidHeld(caller, id)));
+                () -> Idempotency.Outcome.ok(RedemptionView.of(redemptions.voidHeld(caller, id))));
     }
 
     @POST
@@ -178,6 +178,7 @@ public class RedemptionResource {
     public Response refund(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                            @Valid @NotNull RefundRequest request) {
         return idempotency.write(idempotencyKey, request,
-                () -> Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + id), redemptions.refund(caller, id, request)));
+                () -> Idempotency.Outcome.created(URI.create("/api/v1/redemptions/" + id),
+                        RefundView.of(redemptions.refund(caller, id, request.command()))));
     }
 }

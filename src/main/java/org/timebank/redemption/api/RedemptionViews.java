@@ -14,17 +14,21 @@ import org.timebank.common.Times;
 import org.timebank.ledger.api.Views.CheckpointView;
 import org.timebank.redemption.domain.Basket;
 import org.timebank.redemption.domain.CatalogueItem;
+import org.timebank.redemption.domain.HoldCapture;
+import org.timebank.redemption.domain.IssuedPaymentCode;
+import org.timebank.redemption.domain.NewRedemption;
+import org.timebank.redemption.domain.NewRefund;
 import org.timebank.redemption.domain.NewShop;
 import org.timebank.redemption.domain.Redemption;
+import org.timebank.redemption.domain.RedemptionDetails;
 import org.timebank.redemption.domain.RedemptionMode;
 import org.timebank.redemption.domain.RedemptionStatus;
+import org.timebank.redemption.domain.Refund;
 import org.timebank.redemption.domain.ShopKind;
 import org.timebank.redemption.domain.ShopRef;
+import org.timebank.redemption.domain.ShopStatement;
 import org.timebank.redemption.persistence.RedemptionStore.ItemRow;
-import org.timebank.redemption.persistence.RedemptionStore.RedemptionRow;
-import org.timebank.redemption.persistence.RedemptionStore.RefundRow;
 import org.timebank.redemption.persistence.RedemptionStore.ShopRow;
-import org.timebank.redemption.persistence.RedemptionStore.StatementRow;
 
 /** The JSON shapes of shops, catalogues, payment codes and redemptions. */
 public final class RedemptionViews {
@@ -71,16 +75,28 @@ public final class RedemptionViews {
 
     @Schema(name = "PaymentCode")
     public record PaymentCodeView(@Schema(description = "20 characters; show it once, as a QR code") String code,
-                                  OffsetDateTime expiresAt) {}
+                                  OffsetDateTime expiresAt) {
+        public static PaymentCodeView of(IssuedPaymentCode c) {
+            return new PaymentCodeView(c.code(), Times.local(c.expiresAt()));
+        }
+    }
 
     @Schema(name = "RedemptionLineInput")
-    public record LineInput(@NotNull @Positive Long itemId, @NotNull @Positive @Max(10000) Integer quantity) {}
+    public record LineInput(@NotNull @Positive Long itemId, @NotNull @Positive @Max(10000) Integer quantity) {
+        static List<Basket.Line> lines(List<LineInput> items) {
+            return items == null ? null : items.stream().map(l -> new Basket.Line(l.itemId(), l.quantity())).toList();
+        }
+    }
 
     @Schema(name = "RedeemRequest", description = "Exactly one of items (a shop with a catalogue) and points")
     public record RedeemRequest(@NotNull @Positive Long shopId, @NotBlank @Size(max = 64) String code,
                                 @Valid @Size(min = 1, max = 100) List<@Valid @NotNull LineInput> items,
                                 @Positive Long points,
-                                @Schema(defaultValue = "CAPTURE") RedemptionMode mode) {}
+                                @Schema(defaultValue = "CAPTURE") RedemptionMode mode) {
+        public NewRedemption command() {
+            return new NewRedemption(shopId, code, LineInput.lines(items), points, mode);
+        }
+    }
 
     @Schema(name = "CaptureRequest", description = "Empty (or no body): capture everything held. A held redemption "
             + "of items is captured in part by naming the units kept (items); a held redemption of points by a "
@@ -94,7 +110,11 @@ public final class RedemptionViews {
             @Positive
             @Schema(description = "A redemption of points only: the points posted, at most the held ones; the rest "
                     + "returns to the wallet.")
-            Long points) {}
+            Long points) {
+        public HoldCapture command() {
+            return new HoldCapture(LineInput.lines(items), points);
+        }
+    }
 
     @Schema(name = "RedemptionLine", description = "One item: quantity - releasedQuantity units were kept by the "
             + "volunteer; refundedQuantity of those came back later")
@@ -113,7 +133,11 @@ public final class RedemptionViews {
 
     @Schema(name = "RefundRequest", description = "Exactly one of items (units returned to stock) and points")
     public record RefundRequest(@Valid @Size(min = 1, max = 100) List<@Valid @NotNull LineInput> items,
-                                @Positive Long points) {}
+                                @Positive Long points) {
+        public NewRefund command() {
+            return new NewRefund(LineInput.lines(items), points);
+        }
+    }
 
     @Schema(name = "RefundLine")
     public record RefundLineView(long itemId, int quantity) {}
@@ -122,9 +146,9 @@ public final class RedemptionViews {
     public record RefundView(long id, long redemptionId, long points,
                              @Schema(description = "The REFUND transaction") long transactionId,
                              OffsetDateTime createdAt, List<RefundLineView> lines) {
-        public static RefundView of(RefundRow r, List<Basket.Line> lines) {
+        public static RefundView of(Refund r) {
             return new RefundView(r.id(), r.redemptionId(), r.points(), r.transactionId(), Times.local(r.createdAt()),
-                    lines.stream().map(l -> new RefundLineView(l.itemId(), l.quantity())).toList());
+                    r.lines().stream().map(l -> new RefundLineView(l.itemId(), l.quantity())).toList());
         }
     }
 
@@ -132,7 +156,7 @@ public final class RedemptionViews {
     public record StatementLine(@Schema(enumeration = {"REDEMPTION", "REFUND"}) String type, long id,
                                 long redemptionId, long volunteerId, OffsetDateTime at,
                                 @Schema(description = "Points captured (REDEMPTION) or given back (REFUND)") long points) {
-        public static StatementLine of(StatementRow r) {
+        public static StatementLine of(ShopStatement.Line r) {
             return new StatementLine(r.type(), r.id(), r.redemptionId(), r.volunteerId(), Times.local(r.at()), r.points());
         }
     }
@@ -146,8 +170,10 @@ public final class RedemptionViews {
                                         + "(absent before the first): keep it with the statement, so that a later "
                                         + "rewrite of history can be shown (GET /ledger/verification)", nullable = true)
                                 CheckpointView ledgerCheckpoint) {
-        public StatementView withLedgerCheckpoint(CheckpointView checkpoint) {
-            return new StatementView(shopId, period, from, to, redeemedPoints, refundedPoints, netPoints, lines, checkpoint);
+        public static StatementView of(ShopStatement s, CheckpointView ledgerCheckpoint) {
+            return new StatementView(s.shopId(), s.period().toString(), s.from(), s.to(), s.redeemedPoints(),
+                    s.refundedPoints(), s.netPoints(), s.lines().stream().map(StatementLine::of).toList(),
+                    ledgerCheckpoint);
         }
     }
 
@@ -160,11 +186,11 @@ public final class RedemptionViews {
                                  @Schema(description = "The REDEMPTION transaction, or the hold") long transactionId,
                                  Long captureTransactionId, OffsetDateTime createdAt, OffsetDateTime resolvedAt,
                                  List<LineView> lines) {
-        public static RedemptionView of(RedemptionRow r, List<Redemption.Line> lines) {
+        public static RedemptionView of(RedemptionDetails r) {
             return new RedemptionView(r.id(), r.shopId(), r.volunteerId(), r.mode(), r.status(), r.points(),
                     r.capturedPoints(), r.refundedPoints(), r.transactionId(), r.captureTransactionId(),
                     Times.local(r.createdAt()), r.resolvedAt() == null ? null : Times.local(r.resolvedAt()),
-                    lines.stream().map(LineView::of).toList());
+                    r.lines().stream().map(LineView::of).toList());
         }
     }
 }

@@ -46,6 +46,7 @@ import org.timebank.redemption.api.RedemptionViews.RedemptionView;
 import org.timebank.redemption.api.RedemptionViews.ShopView;
 import org.timebank.redemption.api.RedemptionViews.StatementLine;
 import org.timebank.redemption.api.RedemptionViews.StatementView;
+import org.timebank.redemption.domain.ShopStatement;
 import org.timebank.security.Caller;
 
 @Path("/api/v1/shops")
@@ -134,7 +135,7 @@ public class ShopResource {
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor) {
         Paging paging = Paging.of(limit, cursor);
-        return tx.inNew(() -> redemptions.shopRedemptions(caller, id, paging));
+        return tx.inNew(() -> redemptions.shopRedemptions(caller, id, paging)).map(RedemptionView::of);
     }
 
     @GET
@@ -153,8 +154,8 @@ public class ShopResource {
             @QueryParam("period") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-[0-9]{2}$")) String period,
             @Context HttpHeaders headers) {
         YearMonth month = period(period);
-        StatementView statement = tx.inNew(() -> redemptions.statement(caller, id, month))
-                .withLedgerCheckpoint(checkpoints.latest().map(CheckpointView::of).orElse(null));
+        ShopStatement sums = tx.inNew(() -> redemptions.statement(caller, id, month));
+        StatementView statement = StatementView.of(sums, checkpoints.latest().map(CheckpointView::of).orElse(null));
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType());
         if (!csv) {

@@ -16,6 +16,7 @@ import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionMode;
 import org.timebank.redemption.domain.RedemptionStatus;
 import org.timebank.redemption.domain.ShopKind;
+import org.timebank.redemption.domain.ShopStatement;
 
 /** Shops, catalogue items, payment codes and redemptions: plain SQL, one statement per step. */
 @ApplicationScoped
@@ -37,10 +38,6 @@ public class RedemptionStore {
 
     public record RefundRow(long id, long redemptionId, long points, long transactionId, String createdBy,
                             OffsetDateTime createdAt) {}
-
-    /** A line of a shop's statement: a captured redemption or a refund, with its time and points. */
-    public record StatementRow(String type, long id, long redemptionId, long volunteerId, OffsetDateTime at,
-                               long points) {}
 
     // ---- shops and items ----
 
@@ -221,14 +218,14 @@ public class RedemptionStore {
     }
 
     /** A shop's captured redemptions and refunds in [from, to), in time order. */
-    public List<StatementRow> statement(long shopId, OffsetDateTime from, OffsetDateTime to) {
+    public List<ShopStatement.Line> statement(long shopId, OffsetDateTime from, OffsetDateTime to) {
         return list("select 'REDEMPTION', id, id, volunteer_id, resolved_at, captured_points from redemption "
                         + "where shop_id = ? and status = 'CAPTURED' and resolved_at >= ? and resolved_at < ? "
                         + "union all "
                         + "select 'REFUND', f.id, f.redemption_id, r.volunteer_id, f.created_at, f.points from refund f "
                         + "join redemption r on r.id = f.redemption_id "
                         + "where f.shop_id = ? and f.created_at >= ? and f.created_at < ? order by 5, 1, 2",
-                r -> new StatementRow(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                r -> new ShopStatement.Line(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4),
                         r.getObject(5, OffsetDateTime.class), r.getLong(6)),
                 shopId, from, to, shopId, from, to);
     }
