@@ -39,8 +39,7 @@ public class LedgerCheckpoints {
 
     /** Signs the chain's last sealed link unless it is signed already; the new checkpoint, if any. */
     public Optional<Checkpoint> signHead() {
-        Optional<Checkpoint> signed = tx.inNew(() -> store.head()
-                .filter(head -> store.page(null, 1).stream().noneMatch(c -> c.seq() >= head.seq()))
+        Optional<Checkpoint> signed = tx.inNew(() -> store.unsignedHead()
                 .map(head -> keys.sign(head.seq(), head.hash(), Instant.now()))
                 .filter(store::insert));
         signed.ifPresent(c -> Metrics.count("timebank.ledger.checkpoints.signed", 1));

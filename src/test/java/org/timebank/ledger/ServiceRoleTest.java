@@ -39,6 +39,7 @@ import org.timebank.support.Tokens;
 @QuarkusTestResource(value = ServiceRoleTest.SplitRoles.class, restrictToAnnotatedClass = true)
 class ServiceRoleTest {
     static final String SERVICE_ROLE = "timebank_service_test";
+    static final String SCHEMA = System.getenv().getOrDefault("TEST_SCHEMA", "timebank_test") + "_roles";
     static final OffsetDateTime YESTERDAY_9AM = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1)
             .withHour(9).withMinute(0).withSecond(0).withNano(0);
 
@@ -55,11 +56,10 @@ class ServiceRoleTest {
                     throw new IllegalStateException(e);
                 }
             }
-            String schema = System.getenv().getOrDefault("TEST_SCHEMA", "timebank_test") + "_roles";
             return Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA,
                     "quarkus.datasource.username", SERVICE_ROLE,
-                    "quarkus.flyway.schemas", schema,
+                    "quarkus.flyway.schemas", SCHEMA,
                     "quarkus.flyway.username", "postgres",
                     // trust authentication asks for none, but Flyway takes its own user only with a password
                     "quarkus.flyway.password", "unused");
@@ -223,8 +223,7 @@ class ServiceRoleTest {
     }
 
     private static void asOwner(String sql) {
-        String schema = System.getenv().getOrDefault("TEST_SCHEMA", "timebank_test") + "_roles";
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA,
                 "postgres", ""); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -22,10 +22,11 @@ public class CheckpointStore {
     @Inject
     Jdbc jdbc;
 
-    /** The last sealed link of the chain, if anything is sealed. */
-    public Optional<Head> head() {
+    /** The last sealed link of the chain, unless nothing is sealed or a checkpoint already covers it. */
+    public Optional<Head> unsignedHead() {
         return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("select seq, hash from journal_chain order by seq desc limit 1");
+            try (PreparedStatement s = c.prepareStatement("select seq, hash from journal_chain "
+                    + "where seq > coalesce((select max(seq) from ledger_checkpoint), 0) order by seq desc limit 1");
                  ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(new Head(r.getLong(1), r.getBytes(2))) : Optional.<Head>empty();
             }
@@ -52,11 +53,7 @@ public class CheckpointStore {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(COLUMNS + "where seq < coalesce(?, 9223372036854775807) "
                     + "order by seq desc limit ?")) {
-                if (beforeSeq == null) {
-                    s.setNull(1, java.sql.Types.BIGINT);
-                } else {
-                    s.setLong(1, beforeSeq);
-                }
+                Params.setLong(s, 1, beforeSeq);
                 s.setInt(2, limit);
                 return rows(s);
             }
