@@ -16,8 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
@@ -46,7 +45,7 @@ public class Idempotency {
     @Inject
     Tx tx;
     @Inject
-    Jdbc jdbc;
+    Sql sql;
     @Inject
     ObjectMapper json;
 
@@ -156,10 +155,11 @@ public class Idempotency {
         }
         byte[] hash = requestHash(operation, request);
         Result result = tx.inNew(() -> {
-            if (!tryLock(principal, key)) {
+            Claim claim = claim(principal, key);
+            if (!claim.locked()) {
                 throw ApiException.conflict("IDEMPOTENCY_KEY_IN_USE");
             }
-            Stored stored = find(principal, key);
+            Stored stored = claim.stored();
             if (stored != null) {
                 if (!Arrays.equals(stored.requestHash(), hash)) {
                     throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED");
@@ -223,63 +223,34 @@ public class Idempotency {
         }
     }
 
-    /** A transaction-scoped advisory lock: held while the first call runs, released at its end. */
-    private boolean tryLock(String principal, String key) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select pg_try_advisory_xact_lock(hashtextextended(? || chr(10) || ?, 7))")) {
-                s.setString(1, principal);
-                s.setString(2, key);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getBoolean(1);
-                }
-            }
-        });
+    private record Claim(boolean locked, Stored stored) {}
+
+    /**
+     * The key's transaction-scoped advisory lock (held while the first call runs, released at its
+     * end) and, once held, the response stored for it: one round trip.
+     */
+    private Claim claim(String principal, String key) {
+        return sql.single("select locked, request_hash, response_status, response_body, location "
+                        + "from idempotency_claim(?, ?, ? * interval '1 second')",
+                r -> new Claim(r.getBoolean(1), r.getBytes(2) == null ? null
+                        : new Stored(r.getBytes(2), r.getInt(3), r.getString(4), r.getString(5))),
+                principal, key, config.retention().getSeconds());
     }
 
-    private Stored find(String principal, String key) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select request_hash, response_status, response_body, location from idempotency_key "
-                            + "where principal = ? and key = ? and created_at > now() - ?::interval")) {
-                s.setString(1, principal);
-                s.setString(2, key);
-                s.setString(3, config.retention().getSeconds() + " seconds");
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? new Stored(r.getBytes(1), r.getInt(2), r.getString(3), r.getString(4)) : null;
-                }
-            }
-        });
-    }
-
+    /** Stores the response with the effect's own writes, in their round trip (see {@link Sql#defer}). */
     private void save(String principal, String key, Stored stored) {
-        jdbc.run(c -> {
-            // an expired row for the same key may still be there until the purge: replace it
-            try (PreparedStatement s = c.prepareStatement(
-                    "insert into idempotency_key (principal, key, request_hash, response_status, response_body, location) "
-                            + "values (?, ?, ?, ?, ?, ?) on conflict (principal, key) do update set "
-                            + "request_hash = excluded.request_hash, response_status = excluded.response_status, "
-                            + "response_body = excluded.response_body, location = excluded.location, created_at = now()")) {
-                s.setString(1, principal);
-                s.setString(2, key);
-                s.setBytes(3, stored.requestHash());
-                s.setInt(4, stored.status());
-                s.setString(5, stored.body());
-                s.setString(6, stored.location());
-                return s.executeUpdate();
-            }
-        });
+        // an expired row for the same key may still be there until the purge: replace it
+        sql.defer("insert into idempotency_key (principal, key, request_hash, response_status, response_body, location) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict (principal, key) do update set "
+                        + "request_hash = excluded.request_hash, response_status = excluded.response_status, "
+                        + "response_body = excluded.response_body, location = excluded.location, created_at = now()",
+                principal, key, stored.requestHash(), stored.status(), Sql.nullOr(stored.body(), Types.VARCHAR),
+                Sql.nullOr(stored.location(), Types.VARCHAR));
     }
 
     /** Deletes keys older than the retention; returns how many. */
     public int purgeExpired() {
-        return tx.inNew(() -> jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "delete from idempotency_key where created_at < now() - ?::interval")) {
-                s.setString(1, config.retention().getSeconds() + " seconds");
-                return s.executeUpdate();
-            }
-        }));
+        return tx.inNew(() -> sql.update("delete from idempotency_key where created_at < now() - ? * interval '1 second'",
+                config.retention().getSeconds()));
     }
 }

@@ -15,13 +15,17 @@ import org.hibernate.Session;
 public class Jdbc {
     @Inject
     EntityManager em;
+    @Inject
+    Sql sql;
 
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Runs {@code work} after the transaction's {@link Sql#defer deferred} writes have gone out. */
     public <T> T run(Work<T> work) {
+        sql.flush();
         Session session = em.unwrap(Session.class);
         return session.doReturningWork(work::run);
     }

@@ -9,17 +9,25 @@ import java.util.function.Supplier;
 /**
  * Runs a unit of work in its own transaction and retries it, whole, when PostgreSQL reports a
  * serialization failure or a deadlock (SQLSTATE 40001 / 40P01). The work must be free of side
- * effects outside the database, since it may run more than once.
+ * effects outside the database, since it may run more than once. Writes the work {@link Sql#defer
+ * deferred} are sent before the commit, in one round trip.
  */
 @ApplicationScoped
 public class Tx {
     @Inject
     TransactionConfig config;
+    @Inject
+    Sql sql;
 
     public <T> T inNew(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(work::get);
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    T result = work.get();
+                    // the work's deferred writes go now, so that their failure is the work's
+                    sql.flush();
+                    return result;
+                });
             } catch (RuntimeException e) {
                 if (attempt >= config.maxAttempts() || !SqlErrors.isRetryable(e)) {
                     throw e;

@@ -100,6 +100,12 @@ public class ConversionRuleService {
         return new Rules(regionId, inForce(region.pathIds(), Instant.now()), store.versions(regionId, 20));
     }
 
+    /** A version by its id (versions never change). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ConversionRuleStore.Stored> version(int id) {
+        return store.byId(id);
+    }
+
     /** The rules in force at {@code at} for the region with this path (its own, or the nearest ancestor's). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ConversionRuleStore.Stored> inForce(List<Long> regionPath, Instant at) {

@@ -27,9 +27,9 @@ import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.NewHourClaim;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.persistence.Activity;
+import org.timebank.hours.persistence.ClaimDecisions;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
-import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -37,7 +37,9 @@ import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.Phase;
+import org.timebank.ledger.domain.Party;
 import org.timebank.ledger.domain.Posting;
+import org.timebank.ledger.domain.Prepared;
 import org.timebank.ledger.domain.TransactionKind;
 import org.timebank.ledger.domain.VolunteerAccounts;
 import org.timebank.region.RegionService;
@@ -67,7 +69,7 @@ public class HourClaimService {
     @Inject
     LedgerService ledger;
     @Inject
-    LedgerAccounts accounts;
+    ClaimDecisions decisions;
     @Inject
     Event<ClaimApproved> approvals;
     @Inject
@@ -193,10 +195,15 @@ public class HourClaimService {
 
     // ---- decisions ----
 
-    /** Approves or rejects one claim. Two staff deciding at once: the claim row lock lets exactly one win. */
+    /**
+     * Approves or rejects one claim. Two staff deciding at once: the claim row lock lets exactly one
+     * win. Reads twice (the claim with its rules, then its accounts) and writes once: the posting,
+     * the claim's new state and the boards' delta go out together.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public HourClaim decide(Caller caller, long claimId, Decision decision, String reason) {
-        HourClaim claim = lockedForStaff(caller, claimId);
+        ClaimDecisions.Locked locked = lockedForStaff(caller, claimId);
+        HourClaim claim = locked.claim();
         String reviewer = caller.subject();
         ClaimReview.Outcome outcome = review(claim).decide(reviewer(caller, claim), decision, reason, claimRules);
         // to the microsecond, as the database keeps it, so the answer equals a later read
@@ -215,26 +222,26 @@ public class HourClaimService {
             claim.firstReviewer = reviewer;
             claim.firstReviewedAt = now;
         } else {
-            post(claim, reviewer);
+            post(locked, reviewer);
             claim.status = ClaimReview.Status.APPROVED;
             claim.decidedBy = reviewer;
             claim.decidedAt = now;
             claim.reason = ((ClaimReview.Approve) outcome).reason();
-            em.flush();
             approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
                     claim.points));
             Metrics.count("timebank.hours.claims.approved", 1);
         }
+        decisions.write(claim);
         return claim;
     }
 
     /** The claim, its row locked, if the caller serves its community; to anyone else it does not exist. */
-    private HourClaim lockedForStaff(Caller caller, long claimId) {
-        HourClaim claim = HourClaim.findById(claimId, LockModeType.PESSIMISTIC_WRITE);
-        if (claim == null || !caller.covers(regions.require(claim.communityId).pathIds())) {
+    private ClaimDecisions.Locked lockedForStaff(Caller caller, long claimId) {
+        ClaimDecisions.Locked locked = decisions.lock(claimId).orElse(null);
+        if (locked == null || !caller.covers(locked.communityPath())) {
             throw ApiException.notFound("CLAIM_NOT_FOUND", claimId);
         }
-        return claim;
+        return locked;
     }
 
     private static ClaimReview review(HourClaim claim) {
@@ -255,66 +262,77 @@ public class HourClaimService {
         };
     }
 
-    /** The accounts an approval or its reversal touch, and the community's budget if it has one. */
-    private record Parties(ApprovalPostings.Accounts accounts, Optional<Long> budget) {}
+    /**
+     * The accounts an approval or its reversal touch: the volunteer's wallets and debts (locked: the
+     * decision reads them), the community's budget (locked, if it has one), its issuance accounts
+     * (named only: hot, they only give) and its pool (locked when the rules may donate to it or the
+     * approval did).
+     */
+    private record Parties(Party hoursWallet, Party pointsWallet, Party hoursDebt, Party pointsDebt, Party hoursIssuance,
+                           Party pointsIssuance, Party budget, Party pool) {
+        static Parties of(HourClaim claim, boolean lockPool) {
+            long v = claim.volunteerId;
+            long c = claim.communityId;
+            return new Parties(Party.locked(v, Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET),
+                    Party.locked(v, Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET),
+                    Party.locked(v, Asset.HOURS, AccountPurpose.VOLUNTEER_DEBT),
+                    Party.locked(v, Asset.POINTS, AccountPurpose.VOLUNTEER_DEBT),
+                    Party.named(c, Asset.HOURS, AccountPurpose.COMMUNITY_ISSUANCE),
+                    Party.named(c, Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE),
+                    Party.lockedIfOpen(c, Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET),
+                    lockPool ? Party.locked(c, Asset.HOURS, AccountPurpose.COMMUNITY_POOL)
+                            : Party.named(c, Asset.HOURS, AccountPurpose.COMMUNITY_POOL));
+        }
 
-    private Parties parties(HourClaim claim) {
-        VolunteerAccounts volunteer = accounts.volunteerAccounts(claim.volunteerId);
-        long community = claim.communityId;
-        Optional<Long> budget = accounts.openedCommunityAccount(community, Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET);
-        long pointsIssuance = accounts.communityAccount(community, Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE);
-        return new Parties(new ApprovalPostings.Accounts(
-                volunteer.wallets().hoursAccountId(), volunteer.wallets().pointsAccountId(),
-                volunteer.hoursDebtAccountId(), volunteer.pointsDebtAccountId(),
-                accounts.communityAccount(community, Asset.HOURS, AccountPurpose.COMMUNITY_ISSUANCE),
-                budget.orElse(pointsIssuance),
-                accounts.communityAccount(community, Asset.HOURS, AccountPurpose.COMMUNITY_POOL)), budget);
+        List<Party> all() {
+            return List.of(hoursWallet, pointsWallet, hoursDebt, pointsDebt, hoursIssuance, pointsIssuance, budget, pool);
+        }
+
+        ApprovalPostings.Accounts accounts(Prepared p) {
+            Optional<Long> budget = budget(p);
+            return new ApprovalPostings.Accounts(p.id(hoursWallet), p.id(pointsWallet), p.id(hoursDebt),
+                    p.id(pointsDebt), p.id(hoursIssuance), budget.orElse(p.id(pointsIssuance)), p.id(pool));
+        }
+
+        Optional<Long> budget(Prepared p) {
+            return p.find(budget).map(Prepared.PartyAccount::id);
+        }
     }
 
-    /** Converts and posts an approved claim in one journal transaction. */
-    private void post(HourClaim claim, String reviewer) {
-        RegionRef community = regions.require(claim.communityId);
-        ConversionRuleStore.Stored stored = rules.inForce(community.pathIds(), claim.startsAt.toInstant())
+    /** Converts and posts an approved claim in one journal transaction, sent with the claim's update. */
+    private void post(ClaimDecisions.Locked locked, String reviewer) {
+        HourClaim claim = locked.claim();
+        ConversionRuleSet set = Optional.ofNullable(locked.ruleSetId()).flatMap(rules::version)
+                .map(ConversionRuleStore.Stored::rules)
                 .orElseThrow(() -> ApiException.unprocessable("NO_CONVERSION_RULE", claim.category));
-        ConversionRuleSet set = stored.rules();
-        BigDecimal activityRate = claim.activityId == null ? null : Activity.<Activity>findById(claim.activityId).pointsPerHour;
-        ConversionRuleSet.Conversion conversion = set.convert(claim.category, claim.minutes, activityRate);
+        ConversionRuleSet.Conversion conversion = set.convert(claim.category, claim.minutes, locked.activityRate());
         if (conversion instanceof ConversionRuleSet.NoRate) {
             throw ApiException.unprocessable("NO_CONVERSION_RULE", claim.category);
         }
         ConversionRuleSet.Converted converted = (ConversionRuleSet.Converted) conversion;
 
-        Parties parties = parties(claim);
-        ApprovalPostings.Accounts a = parties.accounts();
-        List<Long> checked = new ArrayList<>(List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt()));
-        parties.budget().ifPresent(checked::add);
-        if (set.overCap() == OverCap.DONATE_TO_POOL) {
-            // the pool is checked too (grants draw on it): every lock in one id-ordered pass
-            checked.add(a.hoursPool());
-        }
-        Map<Long, Balance> balances = lockedBalances(checked);
-        if (parties.budget().isPresent() && balances.get(parties.budget().get()).available() < converted.points()) {
+        // the pool is locked too when the rules may donate to it (grants draw on it)
+        Parties parties = Parties.of(claim, set.overCap() == OverCap.DONATE_TO_POOL);
+        Prepared prepared = ledger.prepare(parties.all());
+        Optional<Long> budget = parties.budget(prepared);
+        if (budget.isPresent() && prepared.balance(parties.budget()).available() < converted.points()) {
             throw ApiException.unprocessable("BUDGET_EXHAUSTED", claim.communityId);
         }
-        ApprovalPostings.Standing standing = new ApprovalPostings.Standing(balances.get(a.hoursWallet()).posted(),
-                owed(balances.get(a.hoursDebt())), owed(balances.get(a.pointsDebt())));
+        ApprovalPostings.Accounts a = parties.accounts(prepared);
+        ApprovalPostings.Standing standing = new ApprovalPostings.Standing(
+                prepared.balance(parties.hoursWallet()).posted(), owed(prepared.balance(parties.hoursDebt())),
+                owed(prepared.balance(parties.pointsDebt())));
         ApprovalPostings.Outcome outcome = ApprovalPostings.approve(converted.creditedMinutes(), converted.points(), a,
                 standing, set.hoursCapMinutes(), set.overCap());
         if (outcome instanceof ApprovalPostings.Refused refused) {
             throw ApiException.unprocessable(refused.code(), claim.id);
         }
         ApprovalPostings.Post post = (ApprovalPostings.Post) outcome;
-        long transactionId = ledger.post(new Entry(TransactionKind.APPROVAL, SOURCE, claim.id.toString(), reviewer,
-                null, set.id(), null, null, post.postings())).id();
         claim.ruleSetId = set.id();
         claim.creditedMinutes = converted.creditedMinutes();
         claim.points = converted.points();
-        claim.transactionId = transactionId;
-    }
-
-    /** Locks the accounts (in id order) and reads their balances, which then hold until the posting. */
-    private Map<Long, Balance> lockedBalances(List<Long> ids) {
-        return accounts.locked(ids).stream().collect(Collectors.toMap(Account::id, Account::balance));
+        claim.transactionId = ledger.postPrepared(prepared, new Entry(TransactionKind.APPROVAL, SOURCE,
+                claim.id.toString(), reviewer, null, set.id(), null, null, post.postings()));
     }
 
     private static long owed(Balance debt) {
@@ -329,25 +347,21 @@ public class HourClaimService {
     /** Undoes an approved claim; what the volunteer no longer holds becomes a debt, never a negative wallet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Reversal reverse(Caller caller, long claimId, String reason) {
-        HourClaim claim = lockedForStaff(caller, claimId);
+        HourClaim claim = lockedForStaff(caller, claimId).claim();
         if (review(claim).reverse(reviewer(caller, claim)) instanceof ClaimReview.Refused refused) {
             throw refusal(refused);
         }
-        Parties parties = parties(claim);
-        ApprovalPostings.Accounts a = parties.accounts();
         List<Posting> approval = ledger.transaction(claim.transactionId).orElseThrow().entryPostings();
-        List<Long> checked = new ArrayList<>(List.of(a.hoursWallet(), a.pointsWallet(), a.hoursDebt(), a.pointsDebt()));
-        if (approval.stream().anyMatch(p -> p.accountId() == a.hoursPool())) {
-            checked.add(a.hoursPool());
-        }
-        Map<Long, Balance> balances = lockedBalances(checked);
-        List<Posting> reversal = ApprovalPostings.reverse(approval, a, balances.get(a.hoursWallet()).available(),
-                balances.get(a.pointsWallet()).available());
-        long reversalId = ledger.post(new Entry(TransactionKind.REVERSAL, SOURCE, claim.id.toString(), caller.subject(),
-                reason.strip(), null, claim.transactionId, null, reversal)).id();
+        // the pool too: what an approval donated to it is taken back from it
+        Parties parties = Parties.of(claim, true);
+        Prepared prepared = ledger.prepare(parties.all());
+        ApprovalPostings.Accounts a = parties.accounts(prepared);
+        List<Posting> reversal = ApprovalPostings.reverse(approval, a,
+                prepared.balance(parties.hoursWallet()).available(), prepared.balance(parties.pointsWallet()).available());
         claim.status = ClaimReview.Status.REVERSED;
-        claim.reversalId = reversalId;
-        em.flush();
+        claim.reversalId = ledger.postPrepared(prepared, new Entry(TransactionKind.REVERSAL, SOURCE, claim.id.toString(),
+                caller.subject(), reason.strip(), null, claim.transactionId, null, reversal));
+        decisions.write(claim);
         reversals.fire(new ClaimReversed(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
                 claim.points));
         Metrics.count("timebank.hours.claims.reversed", 1);

@@ -12,6 +12,8 @@ import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.OwnerType;
+import org.timebank.ledger.domain.Party;
+import org.timebank.ledger.domain.Prepared;
 import org.timebank.ledger.domain.VolunteerAccounts;
 import org.timebank.ledger.domain.Wallets;
 import org.timebank.ledger.persistence.AccountStore;
@@ -109,6 +111,11 @@ public class LedgerAccounts {
     /** {@link #lock} and their balances as of the lock, in one round trip; in id order. */
     public List<Account> locked(List<Long> ids) {
         return store.lockedAccounts(ids);
+    }
+
+    /** See {@link LedgerService#prepare}. */
+    Map<Party, Prepared.PartyAccount> lockParties(List<Party> parties) {
+        return store.lockParties(parties);
     }
 
     private static Wallets wallets(long volunteerId, Map<String, Long> own) {

@@ -21,6 +21,8 @@ import org.timebank.ledger.domain.HistoryEntry;
 import org.timebank.ledger.domain.Hold;
 import org.timebank.ledger.domain.JournalTransaction;
 import org.timebank.ledger.domain.Opening;
+import org.timebank.ledger.domain.Party;
+import org.timebank.ledger.domain.Prepared;
 import org.timebank.ledger.domain.OwnerType;
 import org.timebank.ledger.domain.PostedTransaction;
 import org.timebank.ledger.domain.Reversal;
@@ -51,6 +53,47 @@ public class LedgerService {
         PostedTransaction posted = journal.post(entry);
         Metrics.posted(entry.kind().name(), entry.postings().size());
         return posted;
+    }
+
+    /**
+     * Makes a posting ready in one round trip: finds (or opens) the parties' accounts, locks the
+     * ones whose balance a decision needs (in id order, the order every posting takes) and reserves the
+     * posting's transaction id. Follow it with {@link #postPrepared}.
+     */
+    public Prepared prepare(List<Party> parties) {
+        long transactionId = journal.reserveTransactionId();
+        return new Prepared(transactionId, accounts.lockParties(parties));
+    }
+
+    /**
+     * Posts the entry under the prepared transaction id. It goes out with the transaction's next round
+     * trip (the records that point at it with it) or at its end; a refusal (an overdraft the balances
+     * read did not foresee) surfaces there and rolls everything back.
+     */
+    public long postPrepared(Prepared prepared, Entry entry) {
+        return postReserved(prepared.transactionId(), entry);
+    }
+
+    /**
+     * Posts the entry under a transaction id its caller reserved in its own read (the SQL function
+     * ledger_reserve_transaction_id), with the transaction's next round trip, as {@link #postPrepared}.
+     */
+    public long postReserved(long transactionId, Entry entry) {
+        journal.postLater(transactionId, entry);
+        Metrics.posted(entry.kind().name(), entry.postings().size());
+        return transactionId;
+    }
+
+    /** {@link #hold}, under a reserved transaction id and with the transaction's next round trip, as {@link #postReserved}. */
+    public long holdReserved(long transactionId, String sourceType, String sourceId, String actor, String memo,
+                             long debitAccountId, long creditAccountId, long amount, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a hold needs a positive timeout");
+        }
+        postReserved(transactionId, new Entry(TransactionKind.HOLD, sourceType, sourceId, actor, memo, null, null, null,
+                Hold.reserve(debitAccountId, creditAccountId, amount)));
+        holds.openHoldLater(transactionId, debitAccountId, creditAccountId, amount, timeout);
+        return transactionId;
     }
 
     /** The transaction with its postings and chain link. */

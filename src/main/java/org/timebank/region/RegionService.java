@@ -2,11 +2,14 @@ package org.timebank.region;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.timebank.common.AfterCommit;
 import org.timebank.common.ApiException;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
@@ -55,9 +58,31 @@ public class RegionService {
         return find(id).orElseThrow(() -> ApiException.notFound("REGION_NOT_FOUND", id));
     }
 
+    /**
+     * A region, from memory once a committed read has seen it: a region never changes (name, level,
+     * parent and path are fixed at creation) and is never deleted, so every replica may keep it. One
+     * read inside a transaction is remembered only when that transaction commits, so a region created
+     * by a write that rolls back is never remembered.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegionRef> find(long id) {
-        return Region.<Region>findByIdOptional(id).map(Region::ref);
+        RegionRef known = known(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<RegionRef> found = Region.<Region>findByIdOptional(id).map(Region::ref);
+        found.ifPresent(this::rememberOnCommit);
+        return found;
+    }
+
+    private final Map<Long, RegionRef> known = new ConcurrentHashMap<>();
+
+    private RegionRef known(long id) {
+        return known.get(id);
+    }
+
+    private void rememberOnCommit(RegionRef region) {
+        AfterCommit.run(() -> known.put(region.id(), region));
     }
 
     /** The regions among these ids that exist, by id. */

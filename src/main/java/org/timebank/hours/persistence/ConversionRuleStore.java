@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.timebank.common.AfterCommit;
 import org.timebank.common.Jdbc;
+import java.util.concurrent.ConcurrentHashMap;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.OverCap;
 import org.timebank.hours.domain.Rounding;
@@ -113,9 +115,21 @@ public class ConversionRuleStore {
         }));
     }
 
+    /**
+     * A version by id, from memory once a committed read has seen it: versions are appended, never
+     * changed, so every replica may keep them.
+     */
     public Optional<Stored> byId(int id) {
-        return jdbc.run(c -> load(c, SELECT + "where id = ?", ps -> ps.setInt(1, id)).stream().findFirst());
+        Stored known = versionsById.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Stored> found = jdbc.run(c -> load(c, SELECT + "where id = ?", ps -> ps.setInt(1, id)).stream().findFirst());
+        found.ifPresent(f -> AfterCommit.run(() -> versionsById.put(id, f)));
+        return found;
     }
+
+    private final Map<Integer, Stored> versionsById = new ConcurrentHashMap<>();
 
     private interface Binder {
         void bind(PreparedStatement s) throws SQLException;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.timebank.common.Jdbc;
+import org.timebank.common.Sql;
 import org.timebank.leaderboard.domain.LeaderboardMetric;
 import org.timebank.leaderboard.domain.LeaderboardPeriod;
 import org.timebank.region.domain.RegionLevel;
@@ -19,6 +20,8 @@ import org.timebank.region.domain.RegionLevel;
 public class LeaderboardStore {
     @Inject
     Jdbc jdbc;
+    @Inject
+    Sql sql;
 
     /** One board: which region of which level, period and metric. */
     public record Board(RegionLevel level, long regionId, LeaderboardPeriod period, LocalDate periodStart,
@@ -28,18 +31,13 @@ public class LeaderboardStore {
 
     public record Score(long minutes, long points) {}
 
-    /** What an approval (positive) or a reversal (negative) adds to a volunteer's scores. */
+    /**
+     * What an approval (positive) or a reversal (negative) adds to a volunteer's scores: written with
+     * the approval's own writes, in their round trip (see {@link Sql#defer}).
+     */
     public void addDelta(long volunteerId, LocalDate servedOn, long minutes, long points) {
-        jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into leaderboard_delta (volunteer_id, served_on, minutes, points) values (?, ?, ?, ?)")) {
-                ps.setLong(1, volunteerId);
-                ps.setDate(2, Date.valueOf(servedOn));
-                ps.setLong(3, minutes);
-                ps.setLong(4, points);
-                return ps.executeUpdate();
-            }
-        });
+        sql.defer("insert into leaderboard_delta (volunteer_id, served_on, minutes, points) values (?, ?, ?, ?)",
+                volunteerId, servedOn, minutes, points);
     }
 
     /** Asks the folder to re-read the volunteer's visibility and home community into their score rows. */

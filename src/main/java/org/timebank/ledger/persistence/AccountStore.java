@@ -2,9 +2,6 @@ package org.timebank.ledger.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.timebank.common.AfterCommit;
 import org.timebank.common.Jdbc;
+import org.timebank.common.Sql;
+import org.timebank.ledger.domain.Party;
+import org.timebank.ledger.domain.Prepared;
 import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountFlags;
 import org.timebank.ledger.domain.AccountPurpose;
@@ -34,7 +35,7 @@ public class AccountStore {
     @Inject
     Jdbc jdbc;
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    Sql sql;
 
     /**
      * The ids of region, shop and system accounts, found once: an account's id never changes and no
@@ -87,27 +88,9 @@ public class AccountStore {
     }
 
     private void rememberOnCommit(String key, long id) {
-        if (key == null) {
-            return;
+        if (key != null) {
+            AfterCommit.run(() -> sharedAccountIds.put(key, id));
         }
-        try {
-            if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-                return;
-            }
-        } catch (IllegalStateException e) {
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sharedAccountIds.put(key, id);
-                }
-            }
-        });
     }
 
     private static Optional<Long> findAccountId(Connection c, Asset asset, AccountPurpose purpose, OwnerType ownerType,
@@ -247,6 +230,43 @@ public class AccountStore {
                     r.getObject(13, OffsetDateTime.class)));
         }
         return rows;
+    }
+
+    /**
+     * The parties' accounts, found or opened as each asks, the locked ones in id order with their
+     * balances as of the lock; one round trip (ledger_lock_parties). Absent: a party not to be opened
+     * that has no account.
+     */
+    public Map<Party, Prepared.PartyAccount> lockParties(List<Party> parties) {
+        int n = parties.size();
+        String[] ownerTypes = new String[n];
+        Long[] ownerIds = new Long[n];
+        String[] assets = new String[n];
+        String[] purposes = new String[n];
+        Boolean[] open = new Boolean[n];
+        Boolean[] lock = new Boolean[n];
+        Boolean[] debitsWithinCredits = new Boolean[n];
+        Boolean[] creditsWithinDebits = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Party p = parties.get(i);
+            ownerTypes[i] = p.purpose().owner().name();
+            ownerIds[i] = p.ownerId();
+            assets[i] = p.asset().name();
+            purposes[i] = p.purpose().name();
+            open[i] = p.open();
+            lock[i] = p.lock();
+            debitsWithinCredits[i] = p.purpose().flags().debitsMustNotExceedCredits();
+            creditsWithinDebits[i] = p.purpose().flags().creditsMustNotExceedDebits();
+        }
+        Map<Party, Prepared.PartyAccount> found = new HashMap<>();
+        sql.list("select party, account_id, locked, debits_posted, credits_posted, debits_pending, credits_pending "
+                        + "from ledger_lock_parties(?, ?, ?, ?, ?, ?, ?, ?)",
+                r -> found.put(parties.get(r.getInt(1) - 1), new Prepared.PartyAccount(r.getLong(2), r.getBoolean(3)
+                        ? Optional.of(new Balance(r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7)))
+                        : Optional.empty())),
+                ownerTypes, ownerIds, assets, purposes, Sql.booleans(open), Sql.booleans(lock),
+                Sql.booleans(debitsWithinCredits), Sql.booleans(creditsWithinDebits));
+        return found;
     }
 
     /** Folds the deltas of unchecked (hot) accounts into their rows; returns how many. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.timebank.common.Jdbc;
+import org.timebank.common.Sql;
+import java.time.Duration;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Hold;
 
@@ -18,6 +20,17 @@ import org.timebank.ledger.domain.Hold;
 public class HoldStore {
     @Inject
     Jdbc jdbc;
+    @Inject
+    Sql sql;
+
+    /**
+     * Opens the hold of a pending posting with the transaction's next round trip (see {@link
+     * Sql#defer}), expiring {@code timeout} after the database's clock when it is written.
+     */
+    public void openHoldLater(long id, long debitAccountId, long creditAccountId, long amount, Duration timeout) {
+        sql.defer("select ledger_open_hold(?, ?, ?, ?, clock_timestamp() + ? * interval '1 millisecond')", id,
+                debitAccountId, creditAccountId, amount, timeout.toMillis());
+    }
 
     public void insertHold(long id, long debitAccountId, long creditAccountId, long amount, Instant expiresAt) {
         jdbc.run(c -> {

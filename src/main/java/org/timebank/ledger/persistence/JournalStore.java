@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.timebank.common.Jdbc;
+import org.timebank.common.Sql;
 import org.timebank.ledger.domain.AccountPosting;
 import org.timebank.ledger.domain.Asset;
 import org.timebank.ledger.domain.Entry;
@@ -27,39 +28,44 @@ import org.timebank.ledger.domain.TransactionKind;
 public class JournalStore {
     @Inject
     Jdbc jdbc;
+    @Inject
+    Sql sql;
+
+    private static final String POST = "select transaction_id, created_at from ledger_post(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Posts one entry in one round trip (the ledger_post function). */
     public PostedTransaction post(Entry e) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select transaction_id, created_at from ledger_post(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int n = e.postings().size();
-                Long[] accounts = new Long[n];
-                Long[] amounts = new Long[n];
-                Short[] phases = new Short[n];
-                for (int i = 0; i < n; i++) {
-                    Posting p = e.postings().get(i);
-                    accounts[i] = p.accountId();
-                    amounts[i] = p.amount();
-                    phases[i] = p.phase().code();
-                }
-                s.setString(1, e.kind().name());
-                s.setString(2, e.sourceType());
-                s.setString(3, e.sourceId());
-                s.setString(4, e.actor());
-                s.setString(5, e.memo());
-                Params.setInteger(s, 6, e.ruleVersion());
-                Params.setLong(s, 7, e.reversesId());
-                Params.setLong(s, 8, e.resolvesId());
-                s.setArray(9, c.createArrayOf("bigint", accounts));
-                s.setArray(10, c.createArrayOf("bigint", amounts));
-                s.setArray(11, c.createArrayOf("smallint", phases));
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return new PostedTransaction(r.getLong(1), r.getObject(2, OffsetDateTime.class));
-                }
-            }
-        });
+        return sql.single(POST, r -> new PostedTransaction(r.getLong(1), r.getObject(2, OffsetDateTime.class)),
+                arguments(e, null));
+    }
+
+    /**
+     * Posts one entry under the transaction id reserved for it ({@link #reserveTransactionId}), with the
+     * transaction's next round trip (see {@link Sql#defer}): its refusal surfaces there.
+     */
+    public void postLater(long reservedId, Entry e) {
+        sql.defer(POST, arguments(e, reservedId));
+    }
+
+    /** Draws the id of a posting to come. */
+    public long reserveTransactionId() {
+        return sql.single("select ledger_reserve_transaction_id()", r -> r.getLong(1));
+    }
+
+    private static Object[] arguments(Entry e, Long id) {
+        int n = e.postings().size();
+        Long[] accounts = new Long[n];
+        Long[] amounts = new Long[n];
+        Short[] phases = new Short[n];
+        for (int i = 0; i < n; i++) {
+            Posting p = e.postings().get(i);
+            accounts[i] = p.accountId();
+            amounts[i] = p.amount();
+            phases[i] = p.phase().code();
+        }
+        return new Object[] {e.kind().name(), e.sourceType(), e.sourceId(), e.actor(), e.memo(),
+                Sql.integer(e.ruleVersion()), Sql.bigint(e.reversesId()), Sql.bigint(e.resolvesId()), accounts, amounts,
+                phases, Sql.bigint(id)};
     }
 
     public Optional<JournalTransaction> transaction(long id) {
