@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.timebank.common.ApiException;
-import org.timebank.common.Jdbc;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
 import org.timebank.expiry.PointsExpiryService;
@@ -57,8 +54,6 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
     LedgerAccounts accounts;
     @Inject
     PiiProtector pii;
-    @Inject
-    Jdbc jdbc;
     @Inject
     PointsExpiryService expiry;
     @Inject
@@ -236,18 +231,9 @@ public class VolunteerService implements OpeningBalanceImport.Volunteers {
         Map<String, String> byHash = phones.stream().distinct()
                 .collect(Collectors.toMap(p -> HexFormat.of().formatHex(pii.hash(PHONE, p)), Function.identity()));
         byte[][] hashes = byHash.keySet().stream().map(h -> HexFormat.of().parseHex(h)).toArray(byte[][]::new);
-        return jdbc.run(c -> {
-            Map<String, Long> ids = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("select id, phone_hash from volunteer where phone_hash = any (?)")) {
-                s.setArray(1, c.createArrayOf("bytea", hashes));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.put(byHash.get(HexFormat.of().formatHex(r.getBytes(2))), r.getLong(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        Map<String, Long> ids = new HashMap<>();
+        volunteerStore.idsByPhoneHash(hashes).forEach((hash, id) -> ids.put(byHash.get(hash), id));
+        return ids;
     }
 
     @Override

@@ -2,18 +2,20 @@ package org.timebank.volunteer.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.timebank.common.Jdbc;
+import org.timebank.common.Sql;
 
 /** The volunteer queries that need SQL of their own. */
 @ApplicationScoped
 public class VolunteerStore {
     @Inject
-    Jdbc jdbc;
+    Sql sql;
 
     /**
      * The ids of the volunteers whose name starts with {@code prefix}, in (name, id) byte order,
@@ -28,29 +30,29 @@ public class VolunteerStore {
      * personal data, finding and moving").
      */
     public List<Long> idsByNamePrefix(String prefix, Set<Long> regions, Long after, int limit) {
-        String sql = namePrefixSql(regions != null, after != null);
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = 1;
-                s.setString(i++, likePrefix(prefix));
-                if (after != null) {
-                    s.setLong(i++, after);
-                    s.setLong(i++, after);
-                }
-                s.setInt(i++, limit);
-                if (regions != null) {
-                    s.setArray(i++, c.createArrayOf("bigint", regions.toArray(Long[]::new)));
-                }
-                s.setInt(i, limit);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
+        List<Object> args = new ArrayList<>();
+        args.add(likePrefix(prefix));
+        if (after != null) {
+            args.add(after);
+            args.add(after);
+        }
+        args.add(limit);
+        if (regions != null) {
+            args.add(regions.toArray(Long[]::new));
+        }
+        args.add(limit);
+        return sql.list(namePrefixSql(regions != null, after != null), r -> r.getLong(1), args.toArray());
+    }
+
+    /** The volunteers with these phone hashes, by their hash in hex; hashes not registered are absent. */
+    public Map<String, Long> idsByPhoneHash(byte[][] hashes) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Map.Entry<String, Long> found : sql.list("select id, phone_hash from volunteer where phone_hash = any (?)",
+                r -> Map.entry(HexFormat.of().formatHex(r.getBytes(2)), r.getLong(1)),
+                new Sql.Typed(hashes, Types.ARRAY, "bytea"))) {
+            ids.put(found.getKey(), found.getValue());
+        }
+        return ids;
     }
 
     /**
