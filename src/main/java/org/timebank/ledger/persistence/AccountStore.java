@@ -2,19 +2,15 @@ package org.timebank.ledger.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.timebank.common.AfterCommit;
-import org.timebank.common.Jdbc;
 import org.timebank.common.Sql;
 import org.timebank.ledger.domain.Party;
 import org.timebank.ledger.domain.Prepared;
@@ -32,8 +28,6 @@ import org.timebank.ledger.domain.OwnerType;
  */
 @ApplicationScoped
 public class AccountStore {
-    @Inject
-    Jdbc jdbc;
     @Inject
     Sql sql;
 
@@ -53,20 +47,9 @@ public class AccountStore {
         if (known != null) {
             return known;
         }
-        long id = jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("select ledger_open_account(?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, asset.name());
-                s.setString(2, purpose.name());
-                s.setString(3, ownerType.name());
-                s.setLong(4, ownerId);
-                s.setBoolean(5, purpose.flags().debitsMustNotExceedCredits());
-                s.setBoolean(6, purpose.flags().creditsMustNotExceedDebits());
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            }
-        });
+        long id = sql.single("select ledger_open_account(?, ?, ?, ?, ?, ?)", r -> r.getLong(1), asset.name(),
+                purpose.name(), ownerType.name(), ownerId, purpose.flags().debitsMustNotExceedCredits(),
+                purpose.flags().creditsMustNotExceedDebits());
         rememberOnCommit(shared, id);
         return id;
     }
@@ -78,7 +61,8 @@ public class AccountStore {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Long> id = jdbc.run(c -> findAccountId(c, asset, purpose, ownerType, ownerId));
+        Optional<Long> id = sql.one("select id from account where owner_type = ? and owner_id = ? and asset = ? and purpose = ?",
+                r -> r.getLong(1), ownerType.name(), ownerId, asset.name(), purpose.name());
         id.ifPresent(found -> rememberOnCommit(shared, found));
         return id;
     }
@@ -90,20 +74,6 @@ public class AccountStore {
     private void rememberOnCommit(String key, long id) {
         if (key != null) {
             AfterCommit.run(() -> sharedAccountIds.put(key, id));
-        }
-    }
-
-    private static Optional<Long> findAccountId(Connection c, Asset asset, AccountPurpose purpose, OwnerType ownerType,
-                                                long ownerId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select id from account where owner_type = ? and owner_id = ? and asset = ? and purpose = ?")) {
-            s.setString(1, ownerType.name());
-            s.setLong(2, ownerId);
-            s.setString(3, asset.name());
-            s.setString(4, purpose.name());
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
-            }
         }
     }
 
@@ -122,39 +92,21 @@ public class AccountStore {
 
     /** The ids of every account of one owner by asset and purpose, in one round trip. */
     public Map<String, Long> accountIdsOf(OwnerType ownerType, long ownerId) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select asset, purpose, id from account where owner_type = ? and owner_id = ?")) {
-                s.setString(1, ownerType.name());
-                s.setLong(2, ownerId);
-                Map<String, Long> ids = new HashMap<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.put(key(Asset.valueOf(r.getString(1)), AccountPurpose.valueOf(r.getString(2))), r.getLong(3));
-                    }
-                }
-                return ids;
-            }
-        });
+        Map<String, Long> ids = new HashMap<>();
+        sql.list("select asset, purpose, id from account where owner_type = ? and owner_id = ?",
+                r -> ids.put(key(Asset.valueOf(r.getString(1)), AccountPurpose.valueOf(r.getString(2))), r.getLong(3)),
+                ownerType.name(), ownerId);
+        return ids;
     }
 
     /** {@link #accountIdsOf} for many owners of one type in one round trip, by owner id. */
     public Map<Long, Map<String, Long>> accountIdsOf(OwnerType ownerType, List<Long> ownerIds) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select owner_id, asset, purpose, id from account where owner_type = ? and owner_id = any (?)")) {
-                s.setString(1, ownerType.name());
-                s.setArray(2, c.createArrayOf("bigint", ownerIds.toArray(Long[]::new)));
-                Map<Long, Map<String, Long>> ids = new HashMap<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.computeIfAbsent(r.getLong(1), o -> new HashMap<>())
-                                .put(key(Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3))), r.getLong(4));
-                    }
-                }
-                return ids;
-            }
-        });
+        Map<Long, Map<String, Long>> ids = new HashMap<>();
+        sql.list("select owner_id, asset, purpose, id from account where owner_type = ? and owner_id = any (?)",
+                r -> ids.computeIfAbsent(r.getLong(1), o -> new HashMap<>())
+                        .put(key(Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3))), r.getLong(4)),
+                ownerType.name(), ownerIds.toArray(Long[]::new));
+        return ids;
     }
 
     /** The key of {@link #accountIdsOf}'s map. */
@@ -164,26 +116,13 @@ public class AccountStore {
 
     /** Every account of one owner, with balances, in one round trip (the owner's unique index serves it). */
     public List<Account> accountsOf(OwnerType ownerType, long ownerId) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.owner_type = ? and a.owner_id = ? order by a.id")) {
-                s.setString(1, ownerType.name());
-                s.setLong(2, ownerId);
-                try (ResultSet r = s.executeQuery()) {
-                    return accountRows(r);
-                }
-            }
-        });
+        return sql.list(ACCOUNT_SELECT + "where a.owner_type = ? and a.owner_id = ? order by a.id", AccountStore::accountRow,
+                ownerType.name(), ownerId);
     }
 
     private List<Account> accounts(List<Long> ids) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(ACCOUNT_SELECT + "where a.id = any (?) order by a.id")) {
-                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
-                try (ResultSet r = s.executeQuery()) {
-                    return accountRows(r);
-                }
-            }
-        });
+        return sql.list(ACCOUNT_SELECT + "where a.id = any (?) order by a.id", AccountStore::accountRow,
+                (Object) ids.toArray(Long[]::new));
     }
 
     /**
@@ -191,18 +130,7 @@ public class AccountStore {
      * stays true until the posting; for decisions that depend on a balance (caps, budgets, debts).
      */
     public void lockAccounts(List<Long> ids) {
-        jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select id from ledger_lock_accounts(?)")) {
-                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        r.getLong(1);
-                    }
-                }
-            }
-            return null;
-        });
+        sql.list("select id from ledger_lock_accounts(?)", r -> r.getLong(1), (Object) ids.toArray(Long[]::new));
     }
 
     /**
@@ -210,26 +138,14 @@ public class AccountStore {
      * with their balances as of the lock.
      */
     public List<Account> lockedAccounts(List<Long> ids) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select * from ledger_lock_accounts(?)")) {
-                s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
-                try (ResultSet r = s.executeQuery()) {
-                    return accountRows(r);
-                }
-            }
-        });
+        return sql.list("select * from ledger_lock_accounts(?)", AccountStore::accountRow, (Object) ids.toArray(Long[]::new));
     }
 
-    private static List<Account> accountRows(ResultSet r) throws SQLException {
-        List<Account> rows = new ArrayList<>();
-        while (r.next()) {
-            rows.add(new Account(r.getLong(1), Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3)),
-                    OwnerType.valueOf(r.getString(4)), r.getLong(5), new AccountFlags(r.getBoolean(6), r.getBoolean(7)),
-                    new Balance(r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), r.getLong(12),
-                    r.getObject(13, OffsetDateTime.class)));
-        }
-        return rows;
+    private static Account accountRow(ResultSet r) throws SQLException {
+        return new Account(r.getLong(1), Asset.valueOf(r.getString(2)), AccountPurpose.valueOf(r.getString(3)),
+                OwnerType.valueOf(r.getString(4)), r.getLong(5), new AccountFlags(r.getBoolean(6), r.getBoolean(7)),
+                new Balance(r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)), r.getLong(12),
+                r.getObject(13, OffsetDateTime.class));
     }
 
     /**
@@ -271,14 +187,6 @@ public class AccountStore {
 
     /** Folds the deltas of unchecked (hot) accounts into their rows; returns how many. */
     public int foldDeltas(int limit) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("select ledger_fold_deltas(?)")) {
-                s.setInt(1, limit);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getInt(1);
-                }
-            }
-        });
+        return sql.single("select ledger_fold_deltas(?)", r -> r.getInt(1), limit);
     }
 }

@@ -2,16 +2,12 @@ package org.timebank.ledger.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.timebank.common.Jdbc;
 import org.timebank.common.Sql;
 import org.timebank.ledger.domain.AccountPosting;
 import org.timebank.ledger.domain.Asset;
@@ -26,8 +22,6 @@ import org.timebank.ledger.domain.TransactionKind;
 /** The journal: posting a transaction in one round trip, reading it back, and account histories. */
 @ApplicationScoped
 public class JournalStore {
-    @Inject
-    Jdbc jdbc;
     @Inject
     Sql sql;
 
@@ -69,91 +63,61 @@ public class JournalStore {
     }
 
     public Optional<JournalTransaction> transaction(long id) {
-        return jdbc.run(c -> {
-            JournalTransaction head;
-            try (PreparedStatement s = c.prepareStatement(
-                    "select t.id, t.kind, t.source_type, t.source_id, t.actor, t.memo, t.rule_version, t.reverses_id, "
-                            + "(select r.id from journal_transaction r where r.reverses_id = t.id), t.resolves_id, "
-                            + "t.created_at, ch.seq, ch.hash "
-                            + "from journal_transaction t left join journal_chain ch on ch.transaction_id = t.id "
-                            + "where t.id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.<JournalTransaction>empty();
-                    }
-                    head = new JournalTransaction(r.getLong(1), TransactionKind.valueOf(r.getString(2)), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), (Integer) r.getObject(7), (Long) r.getObject(8),
-                            (Long) r.getObject(9), (Long) r.getObject(10), r.getObject(11, OffsetDateTime.class),
-                            null, (Long) r.getObject(12), r.getBytes(13));
-                }
-            }
-            List<AccountPosting> postings = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "select p.account_id, a.asset, p.phase, p.amount from posting p join account a on a.id = p.account_id "
-                            + "where p.transaction_id = ? order by p.phase, p.account_id")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        postings.add(new AccountPosting(r.getLong(1), Asset.valueOf(r.getString(2)), Phase.of(r.getShort(3)),
-                                r.getLong(4)));
-                    }
-                }
-            }
-            return Optional.of(new JournalTransaction(head.id(), head.kind(), head.sourceType(), head.sourceId(),
-                    head.actor(), head.memo(), head.ruleVersion(), head.reversesId(), head.reversedById(),
-                    head.resolvesId(), head.createdAt(), postings, head.chainSeq(), head.hash()));
-        });
+        Optional<JournalTransaction> head = sql.one(
+                "select t.id, t.kind, t.source_type, t.source_id, t.actor, t.memo, t.rule_version, t.reverses_id, "
+                        + "(select r.id from journal_transaction r where r.reverses_id = t.id), t.resolves_id, "
+                        + "t.created_at, ch.seq, ch.hash "
+                        + "from journal_transaction t left join journal_chain ch on ch.transaction_id = t.id "
+                        + "where t.id = ?",
+                r -> new JournalTransaction(r.getLong(1), TransactionKind.valueOf(r.getString(2)), r.getString(3), r.getString(4),
+                        r.getString(5), r.getString(6), (Integer) r.getObject(7), (Long) r.getObject(8),
+                        (Long) r.getObject(9), (Long) r.getObject(10), r.getObject(11, OffsetDateTime.class),
+                        null, (Long) r.getObject(12), r.getBytes(13)), id);
+        if (head.isEmpty()) {
+            return head;
+        }
+        List<AccountPosting> postings = sql.list(
+                "select p.account_id, a.asset, p.phase, p.amount from posting p join account a on a.id = p.account_id "
+                        + "where p.transaction_id = ? order by p.phase, p.account_id",
+                r -> new AccountPosting(r.getLong(1), Asset.valueOf(r.getString(2)), Phase.of(r.getShort(3)), r.getLong(4)), id);
+        JournalTransaction h = head.get();
+        return Optional.of(new JournalTransaction(h.id(), h.kind(), h.sourceType(), h.sourceId(), h.actor(), h.memo(),
+                h.ruleVersion(), h.reversesId(), h.reversedById(), h.resolvesId(), h.createdAt(), postings, h.chainSeq(),
+                h.hash()));
     }
 
     /** Transactions touching any of these accounts, newest first, ids below {@code before} (if given). */
     public List<HistoryEntry> history(List<Long> accountIds, Long before, int limit) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "with ids as (select distinct p.transaction_id from posting p "
-                            + "  where p.account_id = any (?) and p.transaction_id < ? "
-                            + "  order by p.transaction_id desc limit ?) "
-                            + "select t.id, t.kind, t.source_type, t.source_id, t.memo, t.created_at, "
-                            + "       p.account_id, a.asset, p.phase, p.amount, t.actor "
-                            + "from ids join journal_transaction t on t.id = ids.transaction_id "
-                            + "join posting p on p.transaction_id = t.id and p.account_id = any (?) "
-                            + "join account a on a.id = p.account_id "
-                            + "order by t.id desc, a.asset, p.phase")) {
-                Array ids = c.createArrayOf("bigint", accountIds.toArray(Long[]::new));
-                s.setArray(1, ids);
-                s.setLong(2, before == null ? Long.MAX_VALUE : before);
-                s.setInt(3, limit);
-                s.setArray(4, ids);
-                Map<Long, HistoryEntry> rows = new LinkedHashMap<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        long id = r.getLong(1);
-                        HistoryEntry row = rows.get(id);
-                        if (row == null) {
-                            row = new HistoryEntry(id, TransactionKind.valueOf(r.getString(2)), r.getString(3), r.getString(4), r.getString(5),
-                                    r.getString(11), r.getObject(6, OffsetDateTime.class), new ArrayList<>());
-                            rows.put(id, row);
-                        }
-                        row.postings().add(new AccountPosting(r.getLong(7), Asset.valueOf(r.getString(8)),
-                                Phase.of(r.getShort(9)), r.getLong(10)));
+        Long[] ids = accountIds.toArray(Long[]::new);
+        Map<Long, HistoryEntry> rows = new LinkedHashMap<>();
+        sql.list("with ids as (select distinct p.transaction_id from posting p "
+                        + "  where p.account_id = any (?) and p.transaction_id < ? "
+                        + "  order by p.transaction_id desc limit ?) "
+                        + "select t.id, t.kind, t.source_type, t.source_id, t.memo, t.created_at, "
+                        + "       p.account_id, a.asset, p.phase, p.amount, t.actor "
+                        + "from ids join journal_transaction t on t.id = ids.transaction_id "
+                        + "join posting p on p.transaction_id = t.id and p.account_id = any (?) "
+                        + "join account a on a.id = p.account_id "
+                        + "order by t.id desc, a.asset, p.phase",
+                r -> {
+                    long id = r.getLong(1);
+                    HistoryEntry row = rows.get(id);
+                    if (row == null) {
+                        row = new HistoryEntry(id, TransactionKind.valueOf(r.getString(2)), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(11), r.getObject(6, OffsetDateTime.class), new ArrayList<>());
+                        rows.put(id, row);
                     }
-                }
-                return new ArrayList<>(rows.values());
-            }
-        });
+                    row.postings().add(new AccountPosting(r.getLong(7), Asset.valueOf(r.getString(8)),
+                            Phase.of(r.getShort(9)), r.getLong(10)));
+                    return row;
+                },
+                ids, before == null ? Long.MAX_VALUE : before, limit, ids);
+        return new ArrayList<>(rows.values());
     }
 
     /** Locks a journal row (reading it, never changing it) until the end of the transaction; false if absent. */
     public boolean lockTransaction(long id) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select ledger_lock_transaction(?)")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getBoolean(1);
-                }
-            }
-        });
+        return sql.single("select ledger_lock_transaction(?)", r -> r.getBoolean(1), id);
     }
+
 }
