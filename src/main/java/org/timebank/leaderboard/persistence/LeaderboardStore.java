@@ -2,14 +2,9 @@ package org.timebank.leaderboard.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.timebank.common.Jdbc;
 import org.timebank.common.Sql;
 import org.timebank.leaderboard.domain.LeaderboardMetric;
 import org.timebank.leaderboard.domain.LeaderboardPeriod;
@@ -18,8 +13,6 @@ import org.timebank.region.domain.RegionLevel;
 /** The leaderboard tables of V9: deltas in, scores and histograms out. */
 @ApplicationScoped
 public class LeaderboardStore {
-    @Inject
-    Jdbc jdbc;
     @Inject
     Sql sql;
 
@@ -42,49 +35,25 @@ public class LeaderboardStore {
 
     /** Asks the folder to re-read the volunteer's visibility and home community into their score rows. */
     public void addRefresh(long volunteerId) {
-        jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into leaderboard_delta (volunteer_id) values (?)")) {
-                ps.setLong(1, volunteerId);
-                return ps.executeUpdate();
-            }
-        });
+        sql.update("insert into leaderboard_delta (volunteer_id) values (?)", volunteerId);
     }
 
     /** The visible volunteers with a positive value, best first, ties by volunteer id. */
     public List<Entry> top(Board board, int limit) {
         String value = board.metric().column();
-        String sql = "select s.volunteer_id, v.name, s.community_id, s.minutes, s.points"
+        String select = "select s.volunteer_id, v.name, s.community_id, s.minutes, s.points"
                 + " from leaderboard_score s join volunteer v on v.id = s.volunteer_id"
                 + " where s." + regionColumn(board.level()) + " = ? and s.period = ? and s.period_start = ?"
                 + " and not s.hidden and s." + value + " > 0"
                 + " order by s." + value + " desc, s.volunteer_id limit ?";
-        return jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, board);
-                ps.setInt(4, limit);
-                List<Entry> entries = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                    }
-                }
-                return entries;
-            }
-        });
+        return sql.list(select, rs -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+                board.regionId(), board.period().code(), board.periodStart(), limit);
     }
 
     public Optional<Score> score(long volunteerId, LeaderboardPeriod period, LocalDate periodStart) {
-        return jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select minutes, points from leaderboard_score"
-                    + " where volunteer_id = ? and period = ? and period_start = ?")) {
-                ps.setLong(1, volunteerId);
-                ps.setShort(2, period.code());
-                ps.setDate(3, Date.valueOf(periodStart));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Score(rs.getLong(1), rs.getLong(2))) : Optional.empty();
-                }
-            }
-        });
+        return sql.one("select minutes, points from leaderboard_score"
+                + " where volunteer_id = ? and period = ? and period_start = ?",
+                rs -> new Score(rs.getLong(1), rs.getLong(2)), volunteerId, period.code(), periodStart);
     }
 
     /**
@@ -92,7 +61,7 @@ public class LeaderboardStore {
      * district or city, counted on the score index for a street or community.
      */
     public long above(Board board, long value) {
-        String sql = switch (board.level()) {
+        String count = switch (board.level()) {
             case CITY, DISTRICT -> "select coalesce(sum(volunteers), 0) from leaderboard_histogram"
                     + " where region_id = ? and period = ? and period_start = ? and metric = "
                     + board.metric().code() + " and value > ?";
@@ -100,46 +69,17 @@ public class LeaderboardStore {
                     + regionColumn(board.level()) + " = ? and period = ? and period_start = ? and not hidden and "
                     + board.metric().column() + " > ?";
         };
-        return jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, board);
-                ps.setLong(4, value);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return sql.single(count, rs -> rs.getLong(1), board.regionId(), board.period().code(), board.periodStart(), value);
     }
 
     /** Folds up to {@code limit} deltas; returns how many. */
     public int fold(int limit) {
-        return jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select leaderboard_fold(?)")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return sql.single("select leaderboard_fold(?)", rs -> rs.getInt(1), limit);
     }
 
     /** Drops the rows of periods no board shows any more; returns how many score rows. */
     public int purge() {
-        return jdbc.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select leaderboard_purge()");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement ps, Board board) throws java.sql.SQLException {
-        ps.setLong(1, board.regionId());
-        ps.setShort(2, board.period().code());
-        ps.setDate(3, Date.valueOf(board.periodStart()));
+        return sql.single("select leaderboard_purge()", rs -> rs.getInt(1));
     }
 
     private static String regionColumn(RegionLevel level) {
