@@ -3,9 +3,8 @@ package org.timebank.security;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.timebank.common.ApiException;
-import org.timebank.common.Jdbc;
+import org.timebank.common.Sql;
 import org.timebank.common.SqlErrors;
 import org.timebank.common.Tx;
 
@@ -51,7 +50,7 @@ public class AttemptLimiter {
     @Inject
     Tx tx;
     @Inject
-    Jdbc jdbc;
+    Sql sql;
 
     /**
      * Runs {@code attempt} unless one of {@code limits} is spent, and counts it against all of them
@@ -91,24 +90,18 @@ public class AttemptLimiter {
     }
 
     private Map<String, Spent> read(List<Limit> limits) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("select scope, key, failures, "
-                    + "ceil(extract(epoch from window_ends_at - now()))::bigint from attempt_counter "
-                    + "where (scope, key) in (" + placeholders(limits.size(), "(?, ?)") + ") and window_ends_at > now()")) {
-                int i = 1;
-                for (Limit limit : limits) {
-                    s.setString(i++, limit.scope());
-                    s.setString(i++, limit.key());
-                }
-                Map<String, Spent> counters = new HashMap<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        counters.put(id(r.getString(1), r.getString(2)), new Spent(r.getLong(3), r.getLong(4)));
-                    }
-                }
-                return counters;
-            }
-        });
+        List<Object> args = new ArrayList<>();
+        for (Limit limit : limits) {
+            args.add(limit.scope());
+            args.add(limit.key());
+        }
+        Map<String, Spent> counters = new HashMap<>();
+        sql.list("select scope, key, failures, "
+                        + "ceil(extract(epoch from window_ends_at - now()))::bigint from attempt_counter "
+                        + "where (scope, key) in (" + placeholders(limits.size(), "(?, ?)") + ") and window_ends_at > now()",
+                r -> counters.put(id(r.getString(1), r.getString(2)), new Spent(r.getLong(3), r.getLong(4))),
+                args.toArray());
+        return counters;
     }
 
     private void countFailure(List<Limit> limits) {
@@ -116,23 +109,18 @@ public class AttemptLimiter {
         List<Limit> ordered = limits.stream()
                 .sorted(Comparator.comparing(Limit::scope).thenComparing(Limit::key)).toList();
         try {
-            tx.inNew(() -> jdbc.run(c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "insert into attempt_counter as a (scope, key, failures, window_ends_at) values "
-                                + placeholders(ordered.size(), "(?, ?, 1, now() + make_interval(secs => ?))")
-                                + " on conflict (scope, key) do update set "
-                                + "failures = case when a.window_ends_at > now() then a.failures + 1 else 1 end, "
-                                + "window_ends_at = case when a.window_ends_at > now() then a.window_ends_at "
-                                + "else excluded.window_ends_at end")) {
-                    int i = 1;
-                    for (Limit limit : ordered) {
-                        s.setString(i++, limit.scope());
-                        s.setString(i++, limit.key());
-                        s.setDouble(i++, limit.window().toMillis() / 1000.0);
-                    }
-                    return s.executeUpdate();
-                }
-            }));
+            List<Object> args = new ArrayList<>();
+            for (Limit limit : ordered) {
+                args.add(limit.scope());
+                args.add(limit.key());
+                args.add(limit.window().toMillis() / 1000.0);
+            }
+            tx.inNew(() -> sql.update("insert into attempt_counter as a (scope, key, failures, window_ends_at) values "
+                    + placeholders(ordered.size(), "(?, ?, 1, now() + make_interval(secs => ?))")
+                    + " on conflict (scope, key) do update set "
+                    + "failures = case when a.window_ends_at > now() then a.failures + 1 else 1 end, "
+                    + "window_ends_at = case when a.window_ends_at > now() then a.window_ends_at "
+                    + "else excluded.window_ends_at end", args.toArray()));
         } catch (RuntimeException e) {
             // the caller still gets the refusal of their code; this failure merely goes uncounted
             LOG.warn("a failed attempt could not be counted", e);
@@ -150,14 +138,9 @@ public class AttemptLimiter {
      * returns how many. Safe on every replica at once: rows are taken with SKIP LOCKED.
      */
     public int purge() {
-        return tx.drain(PURGE_BATCH, () -> jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("delete from attempt_counter where (scope, key) in "
-                    + "(select scope, key from attempt_counter where window_ends_at <= now() "
-                    + "limit ? for update skip locked)")) {
-                s.setInt(1, PURGE_BATCH);
-                return s.executeUpdate();
-            }
-        }));
+        return tx.drain(PURGE_BATCH, () -> sql.update("delete from attempt_counter where (scope, key) in "
+                + "(select scope, key from attempt_counter where window_ends_at <= now() "
+                + "limit ? for update skip locked)", PURGE_BATCH));
     }
 
     private static String id(String scope, String key) {
