@@ -3,11 +3,8 @@ package org.timebank.redemption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Types;
-import org.timebank.common.Jdbc;
 import org.timebank.redemption.domain.RedemptionRuleInForce;
+import org.timebank.redemption.persistence.RedemptionRuleStore;
 import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionRef;
 
@@ -19,44 +16,23 @@ import org.timebank.region.domain.RegionRef;
 @ApplicationScoped
 public class RedemptionRuleService {
     @Inject
-    Jdbc jdbc;
+    RedemptionRuleStore rules;
     @Inject
     RegionService regions;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public RedemptionRuleInForce put(long regionId, Long minMinutes) {
         regions.require(regionId);
-        jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("insert into redemption_rule (region_id, min_minutes) values (?, ?) "
-                    + "on conflict (region_id) do update set min_minutes = excluded.min_minutes")) {
-                s.setLong(1, regionId);
-                if (minMinutes == null) {
-                    s.setNull(2, Types.BIGINT);
-                } else {
-                    s.setLong(2, minMinutes);
-                }
-                return s.executeUpdate();
-            }
-        });
+        rules.put(regionId, minMinutes);
         return get(regionId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RedemptionRuleInForce get(long regionId) {
         RegionRef region = regions.require(regionId);
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("select region_id, min_minutes from redemption_rule "
-                    + "where region_id = any (?) order by region_path_distance(?, region_id) limit 1")) {
-                java.sql.Array path = c.createArrayOf("bigint", region.pathIds().toArray());
-                s.setArray(1, path);
-                s.setArray(2, path);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return new RedemptionRuleInForce(regionId, null, null);
-                    }
-                    return new RedemptionRuleInForce(regionId, (Long) r.getObject(2, Long.class), r.getLong(1));
-                }
-            }
-        });
+        return rules.nearest(region.pathIds())
+                .map(row -> new RedemptionRuleInForce(regionId, row.minMinutes(), row.regionId()))
+                .orElse(new RedemptionRuleInForce(regionId, null, null));
     }
+
 }
