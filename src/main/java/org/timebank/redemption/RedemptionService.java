@@ -95,7 +95,11 @@ public class RedemptionService {
         }
     }
 
-    /** A shop's operator redeems a volunteer's code for items of the catalogue or a number of points. */
+    /**
+     * A shop's operator redeems a volunteer's code for items of the catalogue or a number of points.
+     * One read (the code claimed, with the volunteer's standing and wallet and the basket's items
+     * locked) and one write (the posting or hold, the redemption, its lines and the stock taken).
+     */
     public RedemptionDetails redeem(Caller caller, NewRedemption request) {
         if (!caller.operates(request.shopId())) {
             throw ApiException.forbidden("FORBIDDEN");
@@ -103,8 +107,10 @@ public class RedemptionService {
         ShopRow shop = shops.shop(request.shopId());
         Basket basket = basket(request::basket);
         byte[] codeHash = hash(request.code());
-        long volunteerId = store.claimPaymentCode(codeHash, shop.id()).orElseThrow(() -> codeRefusal(codeHash));
-        RedemptionStore.Standing standing = store.standing(volunteerId);
+        RedemptionStore.Ready ready = store.claimAndRead(codeHash, shop.id(),
+                        basket.lines().stream().map(Basket.Line::itemId).toList())
+                .orElseThrow(() -> codeRefusal(codeHash));
+        RedemptionStore.Standing standing = ready.standing();
         if (standing.minMinutes() != null && standing.confirmedMinutes() < standing.minMinutes()) {
             throw ApiException.unprocessable("REDEMPTION_THRESHOLD_NOT_MET", new Messages.Minutes(standing.confirmedMinutes()),
                     new Messages.Minutes(standing.minMinutes()));
@@ -114,33 +120,36 @@ public class RedemptionService {
         List<Redemption.Line> lines = new ArrayList<>();
         if (basket.hasItems()) {
             for (Basket.Line line : basket.lines()) {
-                long price = store.takeStock(shop.id(), line.itemId(), line.quantity())
-                        .orElseThrow(() -> stockRefusal(shop.id(), line));
+                RedemptionStore.LockedItem item = ready.items().get(line.itemId());
+                if (item == null || !item.active()) {
+                    throw ApiException.unprocessable("SHOP_ITEM_NOT_FOUND", line.itemId());
+                }
+                if (item.stock() < line.quantity()) {
+                    throw ApiException.conflict("OUT_OF_STOCK", line.itemId(), item.stock());
+                }
                 try {
-                    points = Math.addExact(points, Math.multiplyExact(price, line.quantity()));
+                    points = Math.addExact(points, Math.multiplyExact(item.pointsPrice(), line.quantity()));
                 } catch (ArithmeticException e) {
                     throw ApiException.unprocessable("REDEMPTION_ITEMS_OR_POINTS");
                 }
-                lines.add(new Redemption.Line(line.itemId(), line.quantity(), price, 0, 0));
+                lines.add(new Redemption.Line(line.itemId(), line.quantity(), item.pointsPrice(), 0, 0));
             }
         } else {
             points = basket.points();
         }
 
-        long wallet = accounts.wallet(volunteerId, Asset.POINTS);
-        long id = store.nextRedemptionId();
+        long id = ready.redemptionId();
         Redemption.Opened opened = Redemption.open(request.mode(), points);
         String actor = caller.subject();
-        PostedTransaction t = opened.status() == RedemptionStatus.HELD
-                ? ledger.hold(SOURCE_TYPE, Long.toString(id), actor, null, wallet, shop.settlementAccountId(), points,
-                        config.holdTimeout())
-                : ledger.post(Entry.transfer(TransactionKind.REDEMPTION, SOURCE_TYPE, Long.toString(id), actor, null,
-                        wallet, shop.settlementAccountId(), points));
-        RedemptionRow stored = store.insertRedemption(id, shop.id(), volunteerId, request.mode(), opened.status(),
-                opened.points(), opened.capturedPoints(), t.id(), actor);
-        for (Redemption.Line l : lines) {
-            store.insertLine(id, l.itemId(), l.quantity(), l.pointsPrice());
+        if (opened.status() == RedemptionStatus.HELD) {
+            ledger.holdReserved(ready.transactionId(), SOURCE_TYPE, Long.toString(id), actor, null, ready.walletId(),
+                    shop.settlementAccountId(), points, config.holdTimeout());
+        } else {
+            ledger.postReserved(ready.transactionId(), Entry.transfer(TransactionKind.REDEMPTION, SOURCE_TYPE,
+                    Long.toString(id), actor, null, ready.walletId(), shop.settlementAccountId(), points));
         }
+        RedemptionRow stored = store.writeRedemption(ready, shop.id(), request.mode(), opened.status(), opened.points(),
+                opened.capturedPoints(), lines, actor);
         Metrics.count("timebank.redemptions", 1, "mode", request.mode().name());
         return details(stored, lines);
     }
@@ -331,12 +340,6 @@ public class RedemptionService {
         }
         return state.get().used() ? ApiException.conflict("PAYMENT_CODE_USED")
                 : ApiException.unprocessable("PAYMENT_CODE_EXPIRED");
-    }
-
-    private ApiException stockRefusal(long shopId, Basket.Line line) {
-        return store.item(shopId, line.itemId()).filter(RedemptionStore.ItemRow::active)
-                .map(i -> ApiException.conflict("OUT_OF_STOCK", line.itemId(), i.stock()))
-                .orElseGet(() -> ApiException.unprocessable("SHOP_ITEM_NOT_FOUND", line.itemId()));
     }
 
     private byte[] hash(String code) {

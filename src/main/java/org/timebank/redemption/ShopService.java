@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.timebank.common.AfterCommit;
 import org.timebank.common.ApiException;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.redemption.domain.CatalogueItem;
@@ -38,10 +39,22 @@ public class ShopService {
         return ref(shop(id));
     }
 
+    /**
+     * The shop, from memory once a committed read has seen it: a shop's name, kind, region and
+     * settlement account never change and no shop is deleted, so every replica may keep it.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ShopRow shop(long id) {
-        return store.shop(id).orElseThrow(() -> ApiException.notFound("SHOP_NOT_FOUND", id));
+        ShopRow known = shops.get(id);
+        if (known != null) {
+            return known;
+        }
+        ShopRow found = store.shop(id).orElseThrow(() -> ApiException.notFound("SHOP_NOT_FOUND", id));
+        AfterCommit.run(() -> shops.put(id, found));
+        return found;
     }
+
+    private final java.util.Map<Long, ShopRow> shops = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The shop as other features see it, if there is one. */
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -131,7 +131,7 @@ final class Database implements AutoCloseable {
     /**
      * The volunteers with the most points among those who may redeem at least {@code minPoints}
      * now: available points in the wallet, and confirmed minutes at or over the redemption rule of
-     * their home community's path (the query RedemptionStore.standing asks). Most volunteers spend
+     * their home community's path (the query RedemptionStore.claimAndRead asks). Most volunteers spend
      * what they earn, so these are the ones whose wallets carry many redemptions each.
      */
     List<Redeemer> redeemers(int n, long minPoints) throws SQLException {
