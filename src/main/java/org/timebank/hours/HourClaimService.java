@@ -34,7 +34,6 @@ import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Account;
 import org.timebank.ledger.domain.AccountPurpose;
 import org.timebank.ledger.domain.Asset;
-import org.timebank.ledger.domain.Balance;
 import org.timebank.ledger.domain.Entry;
 import org.timebank.ledger.domain.Phase;
 import org.timebank.ledger.domain.Party;
@@ -263,25 +262,41 @@ public class HourClaimService {
     }
 
     /**
-     * The accounts an approval or its reversal touch: the volunteer's wallets and debts (locked: the
-     * decision reads them), the community's budget (locked, if it has one), its issuance accounts
-     * (named only: hot, they only give) and its pool (locked when the rules may donate to it or the
-     * approval did).
+     * The accounts an approval or its reversal touch: the volunteer's wallets (locked: the decision
+     * reads them), their debt accounts (locked; an approval opens none, since without one there is no
+     * debt to repay, while a reversal may create a debt), the community's budget (locked, if it has
+     * one), its issuance accounts (named only: hot, they only give) and its pool (locked when the
+     * rules may donate to it, or a reversal may take back what an approval donated).
      */
     private record Parties(Party hoursWallet, Party pointsWallet, Party hoursDebt, Party pointsDebt, Party hoursIssuance,
                            Party pointsIssuance, Party budget, Party pool) {
-        static Parties of(HourClaim claim, boolean lockPool) {
+        /** The id an absent account stands in with: the postings never name it (nothing is owed, nothing donated). */
+        private static final long ABSENT = 0;
+
+        static Parties forApproval(HourClaim claim, boolean donates) {
+            return of(claim, false, donates);
+        }
+
+        static Parties forReversal(HourClaim claim) {
+            return of(claim, true, true);
+        }
+
+        private static Parties of(HourClaim claim, boolean openDebts, boolean pool) {
             long v = claim.volunteerId;
             long c = claim.communityId;
             return new Parties(Party.locked(v, Asset.HOURS, AccountPurpose.VOLUNTEER_WALLET),
                     Party.locked(v, Asset.POINTS, AccountPurpose.VOLUNTEER_WALLET),
-                    Party.locked(v, Asset.HOURS, AccountPurpose.VOLUNTEER_DEBT),
-                    Party.locked(v, Asset.POINTS, AccountPurpose.VOLUNTEER_DEBT),
+                    debt(v, Asset.HOURS, openDebts), debt(v, Asset.POINTS, openDebts),
                     Party.named(c, Asset.HOURS, AccountPurpose.COMMUNITY_ISSUANCE),
                     Party.named(c, Asset.POINTS, AccountPurpose.COMMUNITY_ISSUANCE),
                     Party.lockedIfOpen(c, Asset.POINTS, AccountPurpose.COMMUNITY_BUDGET),
-                    lockPool ? Party.locked(c, Asset.HOURS, AccountPurpose.COMMUNITY_POOL)
-                            : Party.named(c, Asset.HOURS, AccountPurpose.COMMUNITY_POOL));
+                    pool ? Party.locked(c, Asset.HOURS, AccountPurpose.COMMUNITY_POOL)
+                            : Party.lockedIfOpen(c, Asset.HOURS, AccountPurpose.COMMUNITY_POOL));
+        }
+
+        private static Party debt(long volunteerId, Asset asset, boolean open) {
+            return open ? Party.locked(volunteerId, asset, AccountPurpose.VOLUNTEER_DEBT)
+                    : Party.lockedIfOpen(volunteerId, asset, AccountPurpose.VOLUNTEER_DEBT);
         }
 
         List<Party> all() {
@@ -289,13 +304,23 @@ public class HourClaimService {
         }
 
         ApprovalPostings.Accounts accounts(Prepared p) {
-            Optional<Long> budget = budget(p);
-            return new ApprovalPostings.Accounts(p.id(hoursWallet), p.id(pointsWallet), p.id(hoursDebt),
-                    p.id(pointsDebt), p.id(hoursIssuance), budget.orElse(p.id(pointsIssuance)), p.id(pool));
+            return new ApprovalPostings.Accounts(p.id(hoursWallet), p.id(pointsWallet), idOrAbsent(p, hoursDebt),
+                    idOrAbsent(p, pointsDebt), p.id(hoursIssuance), budget(p).orElse(p.id(pointsIssuance)),
+                    idOrAbsent(p, pool));
         }
 
         Optional<Long> budget(Prepared p) {
             return p.find(budget).map(Prepared.PartyAccount::id);
+        }
+
+        /** What the volunteer owes in this debt account: nothing if it was never opened. */
+        long owed(Prepared p, Party debt) {
+            return p.find(debt).flatMap(Prepared.PartyAccount::balance)
+                    .map(b -> b.debitsPosted() - b.creditsPosted()).orElse(0L);
+        }
+
+        private static long idOrAbsent(Prepared p, Party party) {
+            return p.find(party).map(Prepared.PartyAccount::id).orElse(ABSENT);
         }
     }
 
@@ -312,7 +337,7 @@ public class HourClaimService {
         ConversionRuleSet.Converted converted = (ConversionRuleSet.Converted) conversion;
 
         // the pool is locked too when the rules may donate to it (grants draw on it)
-        Parties parties = Parties.of(claim, set.overCap() == OverCap.DONATE_TO_POOL);
+        Parties parties = Parties.forApproval(claim, set.overCap() == OverCap.DONATE_TO_POOL);
         Prepared prepared = ledger.prepare(parties.all());
         Optional<Long> budget = parties.budget(prepared);
         if (budget.isPresent() && prepared.balance(parties.budget()).available() < converted.points()) {
@@ -320,8 +345,8 @@ public class HourClaimService {
         }
         ApprovalPostings.Accounts a = parties.accounts(prepared);
         ApprovalPostings.Standing standing = new ApprovalPostings.Standing(
-                prepared.balance(parties.hoursWallet()).posted(), owed(prepared.balance(parties.hoursDebt())),
-                owed(prepared.balance(parties.pointsDebt())));
+                prepared.balance(parties.hoursWallet()).posted(), parties.owed(prepared, parties.hoursDebt()),
+                parties.owed(prepared, parties.pointsDebt()));
         ApprovalPostings.Outcome outcome = ApprovalPostings.approve(converted.creditedMinutes(), converted.points(), a,
                 standing, set.hoursCapMinutes(), set.overCap());
         if (outcome instanceof ApprovalPostings.Refused refused) {
@@ -335,9 +360,6 @@ public class HourClaimService {
                 claim.id.toString(), reviewer, null, set.id(), null, null, post.postings()));
     }
 
-    private static long owed(Balance debt) {
-        return debt.debitsPosted() - debt.creditsPosted();
-    }
 
     // ---- reversal ----
 
@@ -353,7 +375,7 @@ public class HourClaimService {
         }
         List<Posting> approval = ledger.transaction(claim.transactionId).orElseThrow().entryPostings();
         // the pool too: what an approval donated to it is taken back from it
-        Parties parties = Parties.of(claim, true);
+        Parties parties = Parties.forReversal(claim);
         Prepared prepared = ledger.prepare(parties.all());
         ApprovalPostings.Accounts a = parties.accounts(prepared);
         List<Posting> reversal = ApprovalPostings.reverse(approval, a,

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerHousekeeping;
 import org.timebank.support.Api;
 import org.timebank.support.LedgerChecks;
@@ -39,6 +40,8 @@ import org.timebank.support.Tokens;
 class HourClaimReversalTest {
     @Inject
     LedgerHousekeeping housekeeping;
+    @Inject
+    LedgerAccounts accounts;
 
     /** A volunteer of a fresh tree converting at 6 points an hour, with an approved claim of two hours (12 points). */
     private record Approved(Api.Tree t, Api.Volunteer v, long claimId, long transactionId, String staff) {}
@@ -52,6 +55,22 @@ class HourClaimReversalTest {
         long tx = approve(staff, id).getLong("transactionId");
         assertBalance(v, "points.available", 12);
         return new Approved(t, v, id, tx, staff);
+    }
+
+    private List<String> accountsOf(Api.Volunteer v) {
+        return accounts.ofVolunteer(v.id()).stream().map(a -> a.asset() + " " + a.purpose()).sorted().toList();
+    }
+
+    @Test
+    void an_approval_opens_no_debt_accounts_and_a_reversal_that_leaves_a_debt_opens_them() {
+        Approved a = approvedTwoHours();
+        // nothing is owed, so there is no debt account to repay into: an approval writes none
+        assertEquals(List.of("HOURS VOLUNTEER_WALLET", "POINTS VOLUNTEER_WALLET"), accountsOf(a.v()));
+        spend(a.v().pointsAccount(), 8);
+        reverse(a.staff(), a.claimId(), "hours entered for the wrong volunteer").then().statusCode(200)
+                .body("pointsOwed", equalTo(8));
+        assertEquals(List.of("HOURS VOLUNTEER_DEBT", "HOURS VOLUNTEER_WALLET", "POINTS VOLUNTEER_DEBT",
+                "POINTS VOLUNTEER_WALLET"), accountsOf(a.v()));
     }
 
     private static void spend(long accountId, long amount) {
