@@ -26,6 +26,7 @@ import org.timebank.hours.domain.ClaimRules;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.NewHourClaim;
 import org.timebank.hours.domain.OverCap;
+import org.timebank.hours.domain.ServedHours;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ConversionRuleStore;
 import org.timebank.hours.persistence.HourClaim;
@@ -226,6 +227,32 @@ public class HourClaimService {
             Metrics.count("timebank.hours.claims.approved", 1);
         }
         return claim;
+    }
+
+    /**
+     * Records and approves at once the service a volunteer gave through a request for stored hours,
+     * confirmed by the requester or staff ({@code actor}, never the provider): the provider earns as
+     * for any approved claim, under the conversion rules in force when the service started, the
+     * community's budget and the cap, in one APPROVAL transaction. The category is the request's if
+     * the rules rate it, else DEFAULT. The period must not overlap the provider's other claims.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ServedHours approveServed(String actor, long volunteerId, long communityId, String category,
+                                     Instant startsAt, Instant endsAt, String description) {
+        RegionRef community = regions.require(communityId);
+        boolean rated = rules.inForce(community.pathIds(), startsAt)
+                .map(s -> ConversionRuleSet.isKnown(category, Optional.of(s.rules()))).orElse(false);
+        HourClaim claim = record(actor, volunteerId, communityId, null,
+                rated ? category : ConversionRuleSet.DEFAULT_CATEGORY, startsAt, endsAt, description);
+        post(claim, actor);
+        claim.status = ClaimReview.Status.APPROVED;
+        claim.decidedBy = actor;
+        claim.decidedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        em.flush();
+        approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
+                claim.points));
+        Metrics.count("timebank.hours.claims.approved", 1);
+        return new ServedHours(claim.id, claim.transactionId, claim.creditedMinutes, claim.points);
     }
 
     /** The claim, its row locked, if the caller serves its community; to anyone else it does not exist. */

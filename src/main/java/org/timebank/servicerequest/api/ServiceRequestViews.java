@@ -1,0 +1,117 @@
+package org.timebank.servicerequest.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.common.Times;
+import org.timebank.servicerequest.domain.NewServiceRequest;
+import org.timebank.servicerequest.domain.NoShowParty;
+import org.timebank.servicerequest.domain.PayerType;
+import org.timebank.servicerequest.domain.RequestStatus;
+import org.timebank.servicerequest.domain.ResolutionDecision;
+import org.timebank.servicerequest.domain.ServiceRequestDetails;
+import org.timebank.servicerequest.domain.ServiceRulesInForce;
+import org.timebank.servicerequest.domain.Settlement;
+
+/** The JSON shapes of service requests and of the service rules. */
+public final class ServiceRequestViews {
+    private ServiceRequestViews() {}
+
+    static final String CATEGORY = "^[A-Z][A-Z0-9_]{0,39}$";
+
+    @Schema(name = "ServiceRequestCreate", description = "A need to be served, paid with stored hours")
+    public record CreateRequest(
+            @Positive @Schema(description = "the resident served; default the caller (staff posting on behalf of a "
+                    + "resident name them)") Long requesterId,
+            @Positive @Schema(description = "the community where the service is given; default the requester's home "
+                    + "community") Long communityId,
+            @NotNull @Pattern(regexp = CATEGORY) @Schema(description = "one of the categories the region offers "
+                    + "(GET /api/v1/regions/{id}/service-rules)", example = "MEAL_DELIVERY") String category,
+            @Size(max = 500) String description,
+            @NotBlank @Size(max = 200) @Schema(description = "a coarse place (building, not the flat)",
+                    example = "3号楼") String place,
+            @NotNull @Schema(example = "2026-12-01T09:00:00+08:00") OffsetDateTime windowStartsAt,
+            @NotNull @Schema(example = "2026-12-01T12:00:00+08:00") OffsetDateTime windowEndsAt,
+            @NotNull @Min(1) @Max(1440) @Schema(description = "the minutes held from the payer at acceptance",
+                    example = "60") Integer expectedMinutes,
+            @Schema(description = "default SELF; COMMUNITY_POOL is for staff serving the community, with a reason")
+            PayerType payerType,
+            @Positive @Schema(description = "FAMILY: the linked family member who pays") Long payerVolunteerId,
+            @Size(max = 500) @Schema(description = "COMMUNITY_POOL: why the pool pays") String payerReason) {
+        public NewServiceRequest command() {
+            return new NewServiceRequest(requesterId, communityId, category, description, place,
+                    windowStartsAt.toInstant(), windowEndsAt.toInstant(), expectedMinutes, payerType, payerVolunteerId,
+                    payerReason);
+        }
+    }
+
+    @Schema(name = "ServiceRequestReason")
+    public record ReasonRequest(@Size(max = 500) @Schema(description = "required once the request is accepted",
+            example = "老人住院了") String reason) {}
+
+    @Schema(name = "ServiceRequestDispute")
+    public record DisputeRequest(@NotBlank @Size(max = 500) @Schema(example = "没有上门") String reason) {}
+
+    @Schema(name = "ServiceRequestCompletion")
+    public record CompletionRequest(@NotNull @Min(1) @Max(1440) @Schema(description = "minutes served, at most the "
+            + "expected minutes held", example = "45") Integer minutesServed) {}
+
+    @Schema(name = "ServiceRequestResolution")
+    public record ResolutionRequest(
+            @NotNull ResolutionDecision decision,
+            @Min(1) @Max(1440) @Schema(description = "POST_PART: the minutes posted, at most the expected minutes")
+            Integer minutes,
+            @NotBlank @Size(max = 500) String reason) {}
+
+    @Schema(name = "ServiceRequest")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceRequestView(long id, long requesterId, long communityId, String category, String description,
+                                     String place, OffsetDateTime windowStartsAt, OffsetDateTime windowEndsAt,
+                                     int expectedMinutes, PayerType payerType, Long payerVolunteerId,
+                                     String payerReason, RequestStatus status, OffsetDateTime createdAt,
+                                     Long providerId, OffsetDateTime acceptedAt,
+                                     @Schema(description = "the region rule in force at acceptance")
+                                     Settlement settlement,
+                                     @Schema(description = "the ledger's hold on the payer's hours") Long holdId,
+                                     Integer minutesServed, OffsetDateTime reportedAt,
+                                     @Schema(description = "set when the request went to staff for not being "
+                                             + "confirmed in time") OffsetDateTime escalatedAt,
+                                     OffsetDateTime closedAt, String reason, NoShowParty noShowParty,
+                                     @Schema(description = "the minutes of the hold posted") Integer postedMinutes,
+                                     @Schema(description = "the HOLD_POST transaction") Long settlementTransactionId,
+                                     @Schema(description = "BANK: the provider's approved hour claim") Long claimId) {
+        public static ServiceRequestView of(ServiceRequestDetails r) {
+            return new ServiceRequestView(r.id(), r.requesterId(), r.communityId(), r.category(), r.description(),
+                    r.place(), Times.local(r.windowStartsAt()), Times.local(r.windowEndsAt()), r.expectedMinutes(),
+                    r.payerType(), r.payerVolunteerId(), r.payerReason(), r.status(), Times.local(r.createdAt()),
+                    r.providerId(), Times.local(r.acceptedAt()), r.settlement(), r.holdId(), r.minutesServed(),
+                    Times.local(r.reportedAt()), Times.local(r.escalatedAt()), Times.local(r.closedAt()), r.reason(),
+                    r.noShowParty(), r.postedMinutes(), r.settlementTransactionId(), r.claimId());
+        }
+    }
+
+    @Schema(name = "PutServiceRules")
+    public record PutServiceRules(
+            @NotNull Settlement settlement,
+            @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = CATEGORY) String> categories) {}
+
+    @Schema(name = "ServiceRules", description = "The rules in force for a region: its own, or those of the nearest "
+            + "region above it; without any, BANK and the default categories")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceRulesView(long regionId, Settlement settlement, List<String> categories,
+                                   @Schema(description = "the region whose rule applies; absent when none does")
+                                   Long inheritedFrom) {
+        public static ServiceRulesView of(ServiceRulesInForce r) {
+            return new ServiceRulesView(r.regionId(), r.settlement(), r.categories(), r.inheritedFrom());
+        }
+    }
+}

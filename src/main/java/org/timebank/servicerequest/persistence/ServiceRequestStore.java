@@ -1,0 +1,257 @@
+package org.timebank.servicerequest.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.timebank.common.Jdbc;
+import org.timebank.servicerequest.domain.NoShowParty;
+import org.timebank.servicerequest.domain.PayerType;
+import org.timebank.servicerequest.domain.RequestStatus;
+import org.timebank.servicerequest.domain.ServiceRequestDetails;
+import org.timebank.servicerequest.domain.Settlement;
+
+/** Service requests and the service rules: plain SQL, one statement per step. */
+@ApplicationScoped
+public class ServiceRequestStore {
+    @Inject
+    Jdbc jdbc;
+
+    private static final String COLUMNS = "s.id, s.requester_id, s.community_id, s.category, s.description, s.place, "
+            + "s.window_starts_at, s.window_ends_at, s.expected_minutes, s.payer_type, s.payer_volunteer_id, "
+            + "s.payer_reason, s.status, s.created_by, s.created_at, s.provider_id, s.accepted_at, s.settlement, "
+            + "s.hold_id, s.minutes_served, s.reported_at, s.disputed_by, s.escalated_at, s.closed_by, s.closed_at, "
+            + "s.reason, s.no_show_party, s.posted_minutes, s.settlement_transaction_id, s.claim_id";
+
+    /** A rule row: the region that set it and what it says. */
+    public record RuleRow(long regionId, Settlement settlement, List<String> categories) {}
+
+    public long insert(long requesterId, long communityId, String category, String description, String place,
+                       Instant windowStartsAt, Instant windowEndsAt, int expectedMinutes, PayerType payerType,
+                       Long payerVolunteerId, String payerReason, String actor) {
+        return one("insert into service_request (requester_id, community_id, category, description, place, "
+                        + "window_starts_at, window_ends_at, expected_minutes, payer_type, payer_volunteer_id, "
+                        + "payer_reason, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                r -> r.getLong(1), requesterId, communityId, category, description, place, utc(windowStartsAt),
+                utc(windowEndsAt), expectedMinutes, payerType.name(), payerVolunteerId, payerReason, actor)
+                .orElseThrow();
+    }
+
+    public Optional<ServiceRequestDetails> find(long id) {
+        return one("select " + COLUMNS + " from service_request s where s.id = ?", ServiceRequestStore::details, id);
+    }
+
+    /** The request, its row locked until the transaction ends: every step of one request queues here. */
+    public Optional<ServiceRequestDetails> lock(long id) {
+        return one("select " + COLUMNS + " from service_request s where s.id = ? for update",
+                ServiceRequestStore::details, id);
+    }
+
+    public void markAccepted(long id, long providerId, Settlement settlement, long holdId) {
+        update("update service_request set status = 'ACCEPTED', provider_id = ?, accepted_at = now(), settlement = ?, "
+                + "hold_id = ? where id = ?", providerId, settlement.name(), holdId, id);
+    }
+
+    public void markReported(long id, int minutes) {
+        update("update service_request set status = 'COMPLETED', minutes_served = ?, reported_at = now() where id = ?",
+                minutes, id);
+    }
+
+    public void markDisputed(long id, String actor, String reason) {
+        update("update service_request set status = 'DISPUTED', disputed_by = ?, reason = ? where id = ?",
+                actor, reason, id);
+    }
+
+    /** Ends the request: who, why, and for a posting what was posted (and the provider's claim under BANK). */
+    public void markClosed(long id, RequestStatus status, String actor, String reason, NoShowParty noShow,
+                           Integer postedMinutes, Long transactionId, Long claimId) {
+        update("update service_request set status = ?, closed_by = ?, closed_at = now(), reason = coalesce(?, reason), "
+                        + "no_show_party = ?, posted_minutes = ?, settlement_transaction_id = ?, claim_id = ? where id = ?",
+                status.name(), actor, reason, noShow == null ? null : noShow.name(), postedMinutes, transactionId,
+                claimId, id);
+    }
+
+    public void markExpired(long id) {
+        update("update service_request set status = 'EXPIRED', closed_by = 'system:hold-expiry', closed_at = now() "
+                + "where id = ?", id);
+    }
+
+    /** Held requests whose window ended before {@code dueBefore}, not escalated yet; locked, skipping taken ones. */
+    public List<Long> lockDueForEscalation(Instant dueBefore, int limit) {
+        return list("select s.id from service_request s where s.status in ('ACCEPTED', 'COMPLETED') "
+                        + "and s.escalated_at is null and s.window_ends_at < ? order by s.window_ends_at limit ? "
+                        + "for update skip locked", r -> r.getLong(1), utc(dueBefore), limit);
+    }
+
+    public void markEscalated(long id) {
+        update("update service_request set escalated_at = now() where id = ?", id);
+    }
+
+    /** Held requests whose hold the ledger has expired; locked, skipping ones another sweeper has. */
+    public List<Long> lockExpiredHeld(int limit) {
+        return list("select s.id from service_request s join hold h on h.id = s.hold_id "
+                + "where s.status in ('ACCEPTED', 'COMPLETED', 'DISPUTED') and h.status = 'EXPIRED' "
+                + "order by s.id limit ? for update of s skip locked", r -> r.getLong(1), limit);
+    }
+
+    // ---- lists ----
+
+    /**
+     * What a list asks for. {@code scope}: staff's regions (null for admin and volunteers);
+     * {@code viewer}: a volunteer, who sees OPEN requests and their own (as requester, payer or provider).
+     */
+    public record Query(Long[] scope, Long viewer, Long regionId, RequestStatus status, String category,
+                        Long requesterId, Long providerId, Long payerId, Boolean escalated, Instant from, Instant to,
+                        Long before, int limit) {}
+
+    public List<ServiceRequestDetails> list(Query q) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS
+                + " from service_request s join region r on r.id = s.community_id where s.id < ?");
+        List<Object> args = new ArrayList<>(List.of(q.before() == null ? Long.MAX_VALUE : q.before()));
+        if (q.scope() != null) {
+            sql.append(" and r.path && ?");
+            args.add(q.scope());
+        }
+        if (q.viewer() != null) {
+            sql.append(" and (s.status = 'OPEN' or s.requester_id = ? or s.provider_id = ? or s.payer_volunteer_id = ?)");
+            args.addAll(List.of(q.viewer(), q.viewer(), q.viewer()));
+        }
+        if (q.regionId() != null) {
+            sql.append(" and r.path @> ?");
+            args.add(new Long[] {q.regionId()});
+        }
+        if (q.status() != null) {
+            sql.append(" and s.status = ?");
+            args.add(q.status().name());
+        }
+        if (q.category() != null) {
+            sql.append(" and s.category = ?");
+            args.add(q.category());
+        }
+        if (q.requesterId() != null) {
+            sql.append(" and s.requester_id = ?");
+            args.add(q.requesterId());
+        }
+        if (q.providerId() != null) {
+            sql.append(" and s.provider_id = ?");
+            args.add(q.providerId());
+        }
+        if (q.payerId() != null) {
+            sql.append(" and s.payer_volunteer_id = ?");
+            args.add(q.payerId());
+        }
+        if (q.escalated() != null) {
+            sql.append(q.escalated() ? " and s.escalated_at is not null" : " and s.escalated_at is null");
+        }
+        // a window that overlaps [from, to)
+        if (q.from() != null) {
+            sql.append(" and s.window_ends_at > ?");
+            args.add(utc(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" and s.window_starts_at < ?");
+            args.add(utc(q.to()));
+        }
+        sql.append(" order by s.id desc limit ?");
+        args.add(q.limit());
+        return list(sql.toString(), ServiceRequestStore::details, args.toArray());
+    }
+
+    // ---- rules ----
+
+    public Optional<RuleRow> ruleInForce(List<Long> path) {
+        Long[] ids = path.toArray(Long[]::new);
+        return one("select region_id, settlement, categories from service_rule where region_id = any (?) "
+                + "order by region_path_distance(?, region_id) limit 1", ServiceRequestStore::rule, ids, ids);
+    }
+
+    public void putRule(long regionId, Settlement settlement, List<String> categories, String actor) {
+        update("insert into service_rule (region_id, settlement, categories, set_by) values (?, ?, ?, ?) "
+                        + "on conflict (region_id) do update set settlement = excluded.settlement, "
+                        + "categories = excluded.categories, set_by = excluded.set_by, set_at = now()",
+                regionId, settlement.name(), categories.toArray(String[]::new), actor);
+    }
+
+    // ---- plumbing ----
+
+    @FunctionalInterface
+    private interface Mapper<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    private static RuleRow rule(ResultSet r) throws SQLException {
+        Array categories = r.getArray(3);
+        return new RuleRow(r.getLong(1), Settlement.valueOf(r.getString(2)),
+                Arrays.asList((String[]) categories.getArray()));
+    }
+
+    private static ServiceRequestDetails details(ResultSet r) throws SQLException {
+        String settlement = r.getString(18);
+        String noShow = r.getString(27);
+        return new ServiceRequestDetails(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getObject(7, OffsetDateTime.class), r.getObject(8, OffsetDateTime.class), r.getInt(9),
+                PayerType.valueOf(r.getString(10)), (Long) r.getObject(11, Long.class), r.getString(12),
+                RequestStatus.valueOf(r.getString(13)), r.getString(14), r.getObject(15, OffsetDateTime.class),
+                (Long) r.getObject(16, Long.class), r.getObject(17, OffsetDateTime.class),
+                settlement == null ? null : Settlement.valueOf(settlement), (Long) r.getObject(19, Long.class),
+                (Integer) r.getObject(20, Integer.class), r.getObject(21, OffsetDateTime.class), r.getString(22),
+                r.getObject(23, OffsetDateTime.class), r.getString(24), r.getObject(25, OffsetDateTime.class),
+                r.getString(26), noShow == null ? null : NoShowParty.valueOf(noShow),
+                (Integer) r.getObject(28, Integer.class), (Long) r.getObject(29, Long.class),
+                (Long) r.getObject(30, Long.class));
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private int update(String sql, Object... args) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, args);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private <T> Optional<T> one(String sql, Mapper<T> mapper, Object... args) {
+        List<T> rows = list(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> list(String sql, Mapper<T> mapper, Object... args) {
+        return jdbc.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, args);
+                try (ResultSet r = s.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (r.next()) {
+                        out.add(mapper.map(r));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Long[] ids) {
+                s.setArray(i + 1, s.getConnection().createArrayOf("bigint", ids));
+            } else if (args[i] instanceof String[] texts) {
+                s.setArray(i + 1, s.getConnection().createArrayOf("text", texts));
+            } else {
+                s.setObject(i + 1, args[i]);
+            }
+        }
+    }
+}
