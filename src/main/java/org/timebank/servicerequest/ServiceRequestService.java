@@ -229,6 +229,8 @@ public class ServiceRequestService {
                 ? accounts.communityAccount(r.communityId(), Asset.HOURS, AccountPurpose.COMMUNITY_WITHDRAWN)
                 : accounts.wallet(provider, Asset.HOURS);
         if (r.payerType() == PayerType.FAMILY) {
+            // the payer's wallet first: their other acceptances queue here until this one's hold commits
+            accounts.lock(List.of(from));
             family.requireConsent(r.requesterId(), r.payerVolunteerId(), step.minutes());
         }
         Instant now = Instant.now();

@@ -103,6 +103,18 @@ public class ServiceRequestStore {
                 + "order by s.id limit ? for update of s skip locked", r -> r.getLong(1), limit);
     }
 
+    /**
+     * The minutes {@code payerId} pays for {@code requesterId}'s requests accepted this calendar month
+     * (Asia/Shanghai): held ones count their expected minutes, settled ones what was posted.
+     */
+    public long familyMinutesThisMonth(long payerId, long requesterId) {
+        return one("select coalesce(sum(case when status in ('ACCEPTED', 'COMPLETED', 'DISPUTED') then expected_minutes "
+                        + "else coalesce(posted_minutes, 0) end), 0) from service_request "
+                        + "where payer_type = 'FAMILY' and payer_volunteer_id = ? and requester_id = ? "
+                        + "and accepted_at >= date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'",
+                r -> r.getLong(1), payerId, requesterId).orElseThrow();
+    }
+
     // ---- lists ----
 
     /**

@@ -14,7 +14,7 @@ public class TransferStore {
     Jdbc jdbc;
 
     /** The rule in force for a region: the nearest row on its path, itself first. */
-    public record RuleRow(long regionId, boolean hoursGiftsAllowed) {}
+    public record RuleRow(long regionId, boolean hoursGiftsAllowed, boolean hoursGiftsFamilyOnly) {}
 
     /**
      * What left this wallet in GIFT transactions since the start of today in Asia/Shanghai, by the
@@ -40,24 +40,26 @@ public class TransferStore {
     public Optional<RuleRow> ruleInForce(long regionId) {
         return jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "select tr.region_id, tr.hours_gifts_allowed from region r "
+                    "select tr.region_id, tr.hours_gifts_allowed, tr.hours_gifts_family_only from region r "
                             + "join transfer_rule tr on tr.region_id = any (r.path) "
                             + "where r.id = ? order by region_path_distance(r.path, tr.region_id) limit 1")) {
                 s.setLong(1, regionId);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new RuleRow(r.getLong(1), r.getBoolean(2))) : Optional.empty();
+                    return r.next() ? Optional.of(new RuleRow(r.getLong(1), r.getBoolean(2), r.getBoolean(3))) : Optional.empty();
                 }
             }
         });
     }
 
-    public void putRule(long regionId, boolean hoursGiftsAllowed) {
+    public void putRule(long regionId, boolean hoursGiftsAllowed, boolean hoursGiftsFamilyOnly) {
         jdbc.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "insert into transfer_rule (region_id, hours_gifts_allowed) values (?, ?) "
-                            + "on conflict (region_id) do update set hours_gifts_allowed = excluded.hours_gifts_allowed")) {
+                    "insert into transfer_rule (region_id, hours_gifts_allowed, hours_gifts_family_only) values (?, ?, ?) "
+                            + "on conflict (region_id) do update set hours_gifts_allowed = excluded.hours_gifts_allowed, "
+                            + "hours_gifts_family_only = excluded.hours_gifts_family_only")) {
                 s.setLong(1, regionId);
                 s.setBoolean(2, hoursGiftsAllowed);
+                s.setBoolean(3, hoursGiftsFamilyOnly);
                 return s.executeUpdate();
             }
         });
