@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.timebank.common.ApiException;
+import org.timebank.common.Messages;
 import org.timebank.common.Metrics;
 import org.timebank.common.Page;
 import org.timebank.common.Paging;
@@ -24,6 +26,7 @@ import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
+import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NewServiceRequest;
 import org.timebank.servicerequest.domain.Party;
 import org.timebank.servicerequest.domain.PayerType;
@@ -109,11 +112,57 @@ public class ServiceRequestService {
                     request.category());
         }
         Long payerVolunteerId = payer(caller, request, requesterId, serves);
+        requireEligible(inForce, requesterId, payerVolunteerId);
         long id = store.insert(requesterId, communityId, request.category(), request.description(), request.place(),
                 request.windowStartsAt(), request.windowEndsAt(), request.expectedMinutes(), request.payerType(),
                 payerVolunteerId, request.payerReason(), caller.subject());
         Metrics.count("timebank.service-requests.created", 1, "payer", request.payerType().name());
         return store.find(id).orElseThrow();
+    }
+
+    /** The region's word on who may withdraw: an approved need where it asks for one, the payer's stored minimum. */
+    private void requireEligible(ServiceRulesInForce rule, long requesterId, Long payerVolunteerId) {
+        if (rule.approvedNeedRequired() && store.needApproval(requesterId).isEmpty()) {
+            throw ApiException.unprocessable("SERVICE_NEED_NOT_APPROVED", requesterId);
+        }
+        if (rule.minStoredMinutes() != null && payerVolunteerId != null) {
+            long stored = accounts.account(accounts.wallet(payerVolunteerId, Asset.HOURS)).orElseThrow().balance().posted();
+            if (stored < rule.minStoredMinutes()) {
+                throw ApiException.unprocessable("STORED_HOURS_BELOW_MINIMUM", new Messages.Minutes(stored),
+                        new Messages.Minutes(rule.minStoredMinutes()));
+            }
+        }
+    }
+
+    // ---- staff-approved needs ----
+
+    /** Staff serving the volunteer's home community approve (or, with {@code approved} false, withdraw) their need. */
+    public Optional<NeedApproval> setNeedApproval(Caller caller, long volunteerId, boolean approved, String reason) {
+        VolunteerRef v = volunteers.find(volunteerId)
+                .orElseThrow(() -> ApiException.notFound("VOLUNTEER_NOT_FOUND", volunteerId));
+        if (!(caller.is(Roles.STAFF) || caller.isAdmin())
+                || !caller.covers(regions.require(v.homeCommunityId()).pathIds())) {
+            throw ApiException.notFound("VOLUNTEER_NOT_FOUND", volunteerId);
+        }
+        if (caller.isVolunteer(volunteerId)) {
+            throw ApiException.forbidden("FORBIDDEN");
+        }
+        if (approved) {
+            if (reason == null || reason.isBlank()) {
+                throw ApiException.unprocessable("REASON_REQUIRED");
+            }
+            store.approveNeed(volunteerId, caller.subject(), reason.strip());
+        } else {
+            store.withdrawNeed(volunteerId);
+        }
+        return store.needApproval(volunteerId);
+    }
+
+    /** The approval, if any, of a volunteer's need (themself, staff in scope, admin). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<NeedApproval> needApproval(Caller caller, long volunteerId) {
+        volunteers.visibleTo(caller, volunteerId);
+        return store.needApproval(volunteerId);
     }
 
     /** The volunteer whose wallet pays (none for the pool), after checking who may name them. */

@@ -32,14 +32,18 @@ public class ServiceRuleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ServiceRulesInForce inForce(RegionRef region) {
         return store.ruleInForce(region.pathIds())
-                .map(r -> new ServiceRulesInForce(region.id(), r.settlement(), r.categories(), r.regionId()))
-                .orElseGet(() -> new ServiceRulesInForce(region.id(), Settlement.BANK, config.defaultCategories(), null));
+                .map(r -> new ServiceRulesInForce(region.id(), r.settlement(), r.categories(), r.minStoredMinutes(),
+                        r.approvedNeedRequired(), r.regionId()))
+                .orElseGet(() -> new ServiceRulesInForce(region.id(), Settlement.BANK, config.defaultCategories(), null,
+                        false, null));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public ServiceRulesInForce put(long regionId, Settlement settlement, List<String> categories, String actor) {
+    public ServiceRulesInForce put(long regionId, Settlement settlement, List<String> categories, Long minStoredMinutes,
+                                   boolean approvedNeedRequired, String actor) {
         RegionRef region = regions.require(regionId);
-        store.putRule(regionId, settlement, categories.stream().distinct().toList(), actor);
+        store.putRule(regionId, settlement, categories.stream().distinct().toList(), minStoredMinutes,
+                approvedNeedRequired, actor);
         return inForce(region);
     }
 }

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.timebank.common.Times;
+import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NewServiceRequest;
 import org.timebank.servicerequest.domain.NoShowParty;
 import org.timebank.servicerequest.domain.PayerType;
@@ -102,16 +103,37 @@ public final class ServiceRequestViews {
     @Schema(name = "PutServiceRules")
     public record PutServiceRules(
             @NotNull Settlement settlement,
-            @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = CATEGORY) String> categories) {}
+            @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = CATEGORY) String> categories,
+            @Positive @Max(10_000_000L) @Schema(description = "the stored minutes a payer must hold to pay for a "
+                    + "service; absent: no minimum", example = "6000") Long minStoredMinutes,
+            @Schema(description = "only residents whose need staff approved may ask (the stand-in for an age "
+                    + "threshold); default false") Boolean approvedNeedRequired) {}
+
+    @Schema(name = "PutServiceEligibility")
+    public record PutEligibility(@NotNull Boolean approved,
+                                @Size(max = 500) @Schema(description = "required to approve", example = "独居，75 岁")
+                                String reason) {}
+
+    @Schema(name = "ServiceEligibility", description = "Whether staff approved the volunteer's need to be served")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EligibilityView(long volunteerId, boolean approved, String approvedBy, OffsetDateTime approvedAt,
+                                  String reason) {
+        public static EligibilityView of(long volunteerId, java.util.Optional<NeedApproval> a) {
+            return a.map(x -> new EligibilityView(volunteerId, true, x.approvedBy(), Times.local(x.approvedAt()),
+                    x.reason())).orElse(new EligibilityView(volunteerId, false, null, null, null));
+        }
+    }
 
     @Schema(name = "ServiceRules", description = "The rules in force for a region: its own, or those of the nearest "
             + "region above it; without any, BANK and the default categories")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ServiceRulesView(long regionId, Settlement settlement, List<String> categories,
+                                   Long minStoredMinutes, boolean approvedNeedRequired,
                                    @Schema(description = "the region whose rule applies; absent when none does")
                                    Long inheritedFrom) {
         public static ServiceRulesView of(ServiceRulesInForce r) {
-            return new ServiceRulesView(r.regionId(), r.settlement(), r.categories(), r.inheritedFrom());
+            return new ServiceRulesView(r.regionId(), r.settlement(), r.categories(), r.minStoredMinutes(),
+                    r.approvedNeedRequired(), r.inheritedFrom());
         }
     }
 }

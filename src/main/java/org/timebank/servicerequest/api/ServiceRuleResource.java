@@ -69,6 +69,7 @@ public class ServiceRuleResource extends RegionRuleResource<ServiceRulesView, Pu
 
     @Override
     protected ServiceRulesView set(long regionId, PutServiceRules request) {
-        return ServiceRulesView.of(rules.put(regionId, request.settlement(), request.categories(), caller.subject()));
+        return ServiceRulesView.of(rules.put(regionId, request.settlement(), request.categories(), request.minStoredMinutes(),
+                Boolean.TRUE.equals(request.approvedNeedRequired()), caller.subject()));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.timebank.common.Jdbc;
+import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NoShowParty;
 import org.timebank.servicerequest.domain.PayerType;
 import org.timebank.servicerequest.domain.RequestStatus;
@@ -33,7 +34,8 @@ public class ServiceRequestStore {
             + "s.reason, s.no_show_party, s.posted_minutes, s.settlement_transaction_id, s.claim_id";
 
     /** A rule row: the region that set it and what it says. */
-    public record RuleRow(long regionId, Settlement settlement, List<String> categories) {}
+    public record RuleRow(long regionId, Settlement settlement, List<String> categories, Long minStoredMinutes,
+                          boolean approvedNeedRequired) {}
 
     public long insert(long requesterId, long communityId, String category, String description, String place,
                        Instant windowStartsAt, Instant windowEndsAt, int expectedMinutes, PayerType payerType,
@@ -182,15 +184,39 @@ public class ServiceRequestStore {
 
     public Optional<RuleRow> ruleInForce(List<Long> path) {
         Long[] ids = path.toArray(Long[]::new);
-        return one("select region_id, settlement, categories from service_rule where region_id = any (?) "
+        return one("select region_id, settlement, categories, min_stored_minutes, approved_need_required from service_rule "
+                + "where region_id = any (?) "
                 + "order by region_path_distance(?, region_id) limit 1", ServiceRequestStore::rule, ids, ids);
     }
 
-    public void putRule(long regionId, Settlement settlement, List<String> categories, String actor) {
-        update("insert into service_rule (region_id, settlement, categories, set_by) values (?, ?, ?, ?) "
-                        + "on conflict (region_id) do update set settlement = excluded.settlement, "
-                        + "categories = excluded.categories, set_by = excluded.set_by, set_at = now()",
-                regionId, settlement.name(), categories.toArray(String[]::new), actor);
+    public void putRule(long regionId, Settlement settlement, List<String> categories, Long minStoredMinutes,
+                        boolean approvedNeedRequired, String actor) {
+        update("insert into service_rule (region_id, settlement, categories, min_stored_minutes, approved_need_required, "
+                        + "set_by) values (?, ?, ?, ?, ?, ?) on conflict (region_id) do update set "
+                        + "settlement = excluded.settlement, categories = excluded.categories, "
+                        + "min_stored_minutes = excluded.min_stored_minutes, "
+                        + "approved_need_required = excluded.approved_need_required, set_by = excluded.set_by, set_at = now()",
+                regionId, settlement.name(), categories.toArray(String[]::new), minStoredMinutes, approvedNeedRequired,
+                actor);
+    }
+
+    // ---- eligibility ----
+
+    public void approveNeed(long volunteerId, String actor, String reason) {
+        update("insert into service_eligibility (volunteer_id, approved_by, reason) values (?, ?, ?) "
+                + "on conflict (volunteer_id) do update set approved_by = excluded.approved_by, approved_at = now(), "
+                + "reason = excluded.reason", volunteerId, actor, reason);
+    }
+
+    public void withdrawNeed(long volunteerId) {
+        update("delete from service_eligibility where volunteer_id = ?", volunteerId);
+    }
+
+    /** The approval of the volunteer's need: who and when, if approved. */
+    public Optional<NeedApproval> needApproval(long volunteerId) {
+        return one("select volunteer_id, approved_by, approved_at, reason from service_eligibility where volunteer_id = ?",
+                r -> new NeedApproval(r.getLong(1), r.getString(2), r.getObject(3, OffsetDateTime.class), r.getString(4)),
+                volunteerId);
     }
 
     // ---- plumbing ----
@@ -203,7 +229,7 @@ public class ServiceRequestStore {
     private static RuleRow rule(ResultSet r) throws SQLException {
         Array categories = r.getArray(3);
         return new RuleRow(r.getLong(1), Settlement.valueOf(r.getString(2)),
-                Arrays.asList((String[]) categories.getArray()));
+                Arrays.asList((String[]) categories.getArray()), (Long) r.getObject(4, Long.class), r.getBoolean(5));
     }
 
     private static ServiceRequestDetails details(ResultSet r) throws SQLException {
