@@ -6,7 +6,9 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NoShowParty;
 import org.timebank.servicerequest.domain.PayerType;
 import org.timebank.servicerequest.domain.RequestStatus;
+import org.timebank.servicerequest.domain.ServiceProfile;
 import org.timebank.servicerequest.domain.ServiceRequestDetails;
 import org.timebank.servicerequest.domain.Settlement;
 
@@ -121,11 +124,12 @@ public class ServiceRequestStore {
 
     /**
      * What a list asks for. {@code scope}: staff's regions (null for admin and volunteers);
-     * {@code viewer}: a volunteer, who sees OPEN requests and their own (as requester, payer or provider).
+     * {@code viewer}: a volunteer, who sees OPEN requests and their own (as requester, payer or provider);
+     * {@code matching}: a volunteer whose skills and availability the requests must fit.
      */
     public record Query(Long[] scope, Long viewer, Long regionId, RequestStatus status, String category,
-                        Long requesterId, Long providerId, Long payerId, Boolean escalated, Instant from, Instant to,
-                        Long before, int limit) {}
+                        Long requesterId, Long providerId, Long payerId, Long matching, Boolean escalated, Instant from,
+                        Instant to, Long before, int limit) {}
 
     public List<ServiceRequestDetails> list(Query q) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS
@@ -163,6 +167,16 @@ public class ServiceRequestStore {
             sql.append(" and s.payer_volunteer_id = ?");
             args.add(q.payerId());
         }
+        if (q.matching() != null) {
+            // the volunteer's skills, and a weekly slot the window's start falls in (local time), where they set any
+            sql.append(" and exists (select 1 from volunteer_skill k where k.volunteer_id = ? and k.category = s.category)"
+                    + " and (not exists (select 1 from volunteer_availability a where a.volunteer_id = ?)"
+                    + " or exists (select 1 from volunteer_availability a where a.volunteer_id = ?"
+                    + " and a.weekday = extract(isodow from s.window_starts_at at time zone 'Asia/Shanghai')"
+                    + " and a.starts_at < (s.window_ends_at at time zone 'Asia/Shanghai')::time"
+                    + " and a.ends_at > (s.window_starts_at at time zone 'Asia/Shanghai')::time))");
+            args.addAll(List.of(q.matching(), q.matching(), q.matching()));
+        }
         if (q.escalated() != null) {
             sql.append(q.escalated() ? " and s.escalated_at is not null" : " and s.escalated_at is null");
         }
@@ -198,6 +212,38 @@ public class ServiceRequestStore {
                         + "approved_need_required = excluded.approved_need_required, set_by = excluded.set_by, set_at = now()",
                 regionId, settlement.name(), categories.toArray(String[]::new), minStoredMinutes, approvedNeedRequired,
                 actor);
+    }
+
+    // ---- service profiles (the resources list) ----
+
+    public ServiceProfile profile(long volunteerId) {
+        List<String> skills = list("select category from volunteer_skill where volunteer_id = ? order by category",
+                r -> r.getString(1), volunteerId);
+        List<ServiceProfile.Slot> slots = list("select weekday, starts_at, ends_at from volunteer_availability "
+                        + "where volunteer_id = ? order by weekday, starts_at",
+                r -> new ServiceProfile.Slot(DayOfWeek.of(r.getInt(1)), r.getObject(2, LocalTime.class),
+                        r.getObject(3, LocalTime.class)), volunteerId);
+        return new ServiceProfile(volunteerId, skills, slots);
+    }
+
+    public void replaceProfile(ServiceProfile p) {
+        update("delete from volunteer_skill where volunteer_id = ?", p.volunteerId());
+        update("delete from volunteer_availability where volunteer_id = ?", p.volunteerId());
+        for (String category : p.skills()) {
+            update("insert into volunteer_skill (volunteer_id, category) values (?, ?)", p.volunteerId(), category);
+        }
+        for (ServiceProfile.Slot slot : p.availability()) {
+            update("insert into volunteer_availability (volunteer_id, weekday, starts_at, ends_at) values (?, ?, ?, ?)",
+                    p.volunteerId(), slot.weekday().getValue(), slot.startsAt(), slot.endsAt());
+        }
+    }
+
+    /** Volunteers homed in the region's subtree with a skill (of {@code category}, if given), by id. */
+    public List<Long> resources(long regionId, String category, Long after, int limit) {
+        return list("select distinct k.volunteer_id from volunteer_skill k join volunteer v on v.id = k.volunteer_id "
+                        + "join region r on r.id = v.home_community_id where r.path @> ? and (?::text is null or k.category = ?) "
+                        + "and k.volunteer_id > ? order by k.volunteer_id limit ?", r -> r.getLong(1),
+                new Long[] {regionId}, category, category, after == null ? 0L : after, limit);
     }
 
     // ---- eligibility ----
@@ -283,7 +329,9 @@ public class ServiceRequestStore {
 
     private static void bind(PreparedStatement s, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Long[] ids) {
+            if (args[i] instanceof LocalTime time) {
+                s.setObject(i + 1, time);
+            } else if (args[i] instanceof Long[] ids) {
                 s.setArray(i + 1, s.getConnection().createArrayOf("bigint", ids));
             } else if (args[i] instanceof String[] texts) {
                 s.setArray(i + 1, s.getConnection().createArrayOf("text", texts));
