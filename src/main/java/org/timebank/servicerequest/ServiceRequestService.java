@@ -26,6 +26,7 @@ import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
+import org.timebank.servicerequest.domain.HoursLiability;
 import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NewServiceRequest;
 import org.timebank.servicerequest.domain.Party;
@@ -256,6 +257,24 @@ public class ServiceRequestService {
                 f.relation() == Relation.PROVIDER ? me : null, f.relation() == Relation.PAYER ? me : null,
                 f.matching() ? me : null, f.escalated(), f.from(), f.to(), paging.after(), paging.limit() + 1));
         return paging.page(rows, ServiceRequestDetails::id);
+    }
+
+    // ---- the bank's liability ----
+
+    /** Stored hours owed over a region's subtree (staff serving the region, admins). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HoursLiability liability(Caller caller, long regionId) {
+        RegionRef region = regions.require(regionId);
+        if (!(caller.is(Roles.STAFF) || caller.isAdmin()) || !caller.covers(region.pathIds())) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", regionId);
+        }
+        long[] wallets = store.walletTotals(regionId);
+        // issuance runs negative by what it issued
+        long deposited = -store.communityTotal(regionId, AccountPurpose.COMMUNITY_ISSUANCE.name());
+        long pool = store.communityTotal(regionId, AccountPurpose.COMMUNITY_POOL.name());
+        String from = java.time.YearMonth.now(org.timebank.common.Times.ZONE).minusMonths(11).toString();
+        return new HoursLiability(regionId, deposited, store.withdrawnTotal(regionId), wallets[0], wallets[1], pool,
+                store.withdrawalsByMonth(regionId, from));
     }
 
     // ---- the resources list ----

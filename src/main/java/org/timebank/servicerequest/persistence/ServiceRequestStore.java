@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.timebank.common.Jdbc;
+import org.timebank.servicerequest.domain.HoursLiability;
 import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NoShowParty;
 import org.timebank.servicerequest.domain.PayerType;
@@ -244,6 +245,47 @@ public class ServiceRequestStore {
                         + "join region r on r.id = v.home_community_id where r.path @> ? and (?::text is null or k.category = ?) "
                         + "and k.volunteer_id > ? order by k.volunteer_id limit ?", r -> r.getLong(1),
                 new Long[] {regionId}, category, category, after == null ? 0L : after, limit);
+    }
+
+    // ---- liability ----
+
+    /** Totals of HOURS accounts of this purpose held by owners of this type in the region's subtree, deltas included. */
+    private static final String BALANCES = "select coalesce(sum(a.credits_posted + coalesce(d.cp, 0) - a.debits_posted - coalesce(d.dp, 0)), 0), "
+            + "coalesce(sum(a.debits_pending + coalesce(d.dq, 0)), 0) from account a "
+            + "left join lateral (select sum(x.debits_posted) dp, sum(x.credits_posted) cp, sum(x.debits_pending) dq "
+            + "from account_delta x where x.account_id = a.id) d on true ";
+
+    /** Posted minus debited (stored) and pending debits (held) of volunteers' HOURS wallets homed in the subtree. */
+    public long[] walletTotals(long regionId) {
+        return one(BALANCES + "join volunteer v on a.owner_type = 'VOLUNTEER' and a.owner_id = v.id "
+                        + "join region r on r.id = v.home_community_id where r.path @> ? and a.asset = 'HOURS' "
+                        + "and a.purpose = 'VOLUNTEER_WALLET'", r -> new long[] {r.getLong(1), r.getLong(2)},
+                (Object) new Long[] {regionId}).orElseThrow();
+    }
+
+    /** The balance (credits less debits, posted) of the subtree's communities' HOURS accounts of a purpose. */
+    public long communityTotal(long regionId, String purpose) {
+        return one(BALANCES + "join region r on a.owner_type = 'REGION' and a.owner_id = r.id "
+                        + "where r.path @> ? and a.asset = 'HOURS' and a.purpose = ?", r -> r.getLong(1),
+                new Long[] {regionId}, purpose).orElseThrow();
+    }
+
+    public long withdrawnTotal(long regionId) {
+        return one("select coalesce(sum(s.posted_minutes), 0) from service_request s join region r on r.id = s.community_id "
+                + "where r.path @> ? and s.posted_minutes is not null", r -> r.getLong(1), (Object) new Long[] {regionId})
+                .orElseThrow();
+    }
+
+    /** Withdrawals by calendar month (Asia/Shanghai) since {@code fromMonth} (yyyy-mm), oldest first. */
+    public List<HoursLiability.Month> withdrawalsByMonth(long regionId, String fromMonth) {
+        return list("select to_char(m, 'YYYY-MM'), coalesce(sum(s.posted_minutes), 0), count(s.id) "
+                        + "from generate_series(to_date(?, 'YYYY-MM'), date_trunc('month', now() at time zone 'Asia/Shanghai'), "
+                        + "interval '1 month') m left join (service_request s join region r on r.id = s.community_id "
+                        + "and r.path @> ?) on s.posted_minutes is not null "
+                        + "and date_trunc('month', s.closed_at at time zone 'Asia/Shanghai') = m "
+                        + "group by m order by m",
+                r -> new HoursLiability.Month(r.getString(1), r.getLong(2), r.getLong(3)), fromMonth,
+                new Long[] {regionId});
     }
 
     // ---- eligibility ----
