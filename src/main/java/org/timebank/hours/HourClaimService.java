@@ -26,6 +26,7 @@ import org.timebank.hours.domain.ClaimRules;
 import org.timebank.hours.domain.ConversionRuleSet;
 import org.timebank.hours.domain.NewHourClaim;
 import org.timebank.hours.domain.OverCap;
+import org.timebank.hours.domain.ServedHours;
 import org.timebank.hours.persistence.Activity;
 import org.timebank.hours.persistence.ClaimDecisions;
 import org.timebank.hours.persistence.ConversionRuleStore;
@@ -221,17 +222,45 @@ public class HourClaimService {
             claim.firstReviewer = reviewer;
             claim.firstReviewedAt = now;
         } else {
-            post(locked, reviewer);
-            claim.status = ClaimReview.Status.APPROVED;
-            claim.decidedBy = reviewer;
-            claim.decidedAt = now;
-            claim.reason = ((ClaimReview.Approve) outcome).reason();
-            approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
-                    claim.points));
-            Metrics.count("timebank.hours.claims.approved", 1);
+            approve(locked, reviewer, ((ClaimReview.Approve) outcome).reason(), now);
         }
         decisions.write(claim);
         return claim;
+    }
+
+    /** Posts the locked claim's approval and marks it approved; the caller writes the claim. */
+    private void approve(ClaimDecisions.Locked locked, String reviewer, String reason, OffsetDateTime now) {
+        HourClaim claim = locked.claim();
+        post(locked, reviewer);
+        claim.status = ClaimReview.Status.APPROVED;
+        claim.decidedBy = reviewer;
+        claim.decidedAt = now;
+        claim.reason = reason;
+        approvals.fire(new ClaimApproved(claim.id, claim.volunteerId, claim.startsAt, claim.creditedMinutes,
+                claim.points));
+        Metrics.count("timebank.hours.claims.approved", 1);
+    }
+
+    /**
+     * Records and approves at once the service a volunteer gave through a request for stored hours,
+     * confirmed by the requester or staff ({@code actor}, never the provider): the provider earns as
+     * for any approved claim, under the conversion rules in force when the service started, the
+     * community's budget and the cap, in one APPROVAL transaction. The category is the request's if
+     * the rules rate it, else DEFAULT. The period must not overlap the provider's other claims.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ServedHours approveServed(String actor, long volunteerId, long communityId, String category,
+                                     Instant startsAt, Instant endsAt, String description) {
+        RegionRef community = regions.require(communityId);
+        boolean rated = rules.inForce(community.pathIds(), startsAt)
+                .map(s -> ConversionRuleSet.isKnown(category, Optional.of(s.rules()))).orElse(false);
+        HourClaim recorded = record(actor, volunteerId, communityId, null,
+                rated ? category : ConversionRuleSet.DEFAULT_CATEGORY, startsAt, endsAt, description);
+        ClaimDecisions.Locked locked = decisions.lock(recorded.id).orElseThrow();
+        HourClaim claim = locked.claim();
+        approve(locked, actor, null, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        decisions.write(claim);
+        return new ServedHours(claim.id, claim.transactionId, claim.creditedMinutes, claim.points);
     }
 
     /** The claim, its row locked, if the caller serves its community; to anyone else it does not exist. */

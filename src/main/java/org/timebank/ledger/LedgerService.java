@@ -158,15 +158,25 @@ public class LedgerService {
 
     /** Posts {@code amount} (at most the held amount) of a pending hold; the rest is released. */
     public PostedTransaction postHold(long holdId, long amount, String actor) {
+        return postHold(holdId, amount, actor, null);
+    }
+
+    /** {@link #postHold(long, long, String)}, the journal saying why in {@code memo}. */
+    public PostedTransaction postHold(long holdId, long amount, String actor, String memo) {
         Hold hold = pendingHold(holdId);
         if (amount <= 0 || amount > hold.amount()) {
             throw ApiException.unprocessable("HOLD_AMOUNT_INVALID", amount, hold.amount());
         }
-        return resolve(hold, TransactionKind.HOLD_POST, Hold.Status.POSTED, amount, actor);
+        return resolve(hold, TransactionKind.HOLD_POST, Hold.Status.POSTED, amount, actor, memo);
     }
 
     public PostedTransaction voidHold(long holdId, String actor) {
-        return resolve(pendingHold(holdId), TransactionKind.HOLD_VOID, Hold.Status.VOIDED, 0, actor);
+        return voidHold(holdId, actor, null);
+    }
+
+    /** {@link #voidHold(long, String)}, the journal saying why in {@code memo}. */
+    public PostedTransaction voidHold(long holdId, String actor, String memo) {
+        return resolve(pendingHold(holdId), TransactionKind.HOLD_VOID, Hold.Status.VOIDED, 0, actor, memo);
     }
 
     /** Expires pending holds past their time, oldest first; returns how many. */
@@ -174,7 +184,7 @@ public class LedgerService {
         List<Long> due = holds.expiredHolds(limit);
         for (long id : due) {
             Hold hold = holds.lockHold(id).orElseThrow();
-            resolve(hold, TransactionKind.HOLD_EXPIRY, Hold.Status.EXPIRED, 0, "system:hold-expiry");
+            resolve(hold, TransactionKind.HOLD_EXPIRY, Hold.Status.EXPIRED, 0, "system:hold-expiry", null);
         }
         return due.size();
     }
@@ -197,8 +207,8 @@ public class LedgerService {
     }
 
     private PostedTransaction resolve(Hold hold, TransactionKind kind, Hold.Status status, long postedAmount,
-                                      String actor) {
-        PostedTransaction resolution = post(new Entry(kind, "HOLD", Long.toString(hold.id()), actor, null, null, null,
+                                      String actor, String memo) {
+        PostedTransaction resolution = post(new Entry(kind, "HOLD", Long.toString(hold.id()), actor, memo, null, null,
                 hold.id(), hold.resolve(postedAmount)));
         holds.markHold(hold.id(), status, status == Hold.Status.POSTED ? postedAmount : null);
         return resolution;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.common.Roles;
+import org.timebank.family.FamilyLinkService;
 import org.timebank.ledger.LedgerAccounts;
 import org.timebank.ledger.LedgerService;
 import org.timebank.ledger.domain.Account;
@@ -53,6 +54,8 @@ public class TransferService {
     VolunteerService volunteers;
     @Inject
     TransferConfig config;
+    @Inject
+    FamilyLinkService family;
 
     // ---- gifts and donations ----
 
@@ -84,8 +87,14 @@ public class TransferService {
             throw ApiException.unprocessable("VOLUNTEER_NOT_FOUND", to);
         }
         Asset asset = request.asset();
-        if (asset == Asset.HOURS && !hoursGiftsAllowed(sender.homeCommunityId())) {
-            throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId());
+        if (asset == Asset.HOURS) {
+            TransferStore.RuleRow rule = store.ruleInForce(sender.homeCommunityId()).orElse(null);
+            if (rule == null || !rule.hoursGiftsAllowed()) {
+                throw ApiException.unprocessable("HOURS_GIFTS_NOT_ALLOWED", sender.homeCommunityId());
+            }
+            if (rule.hoursGiftsFamilyOnly() && family.confirmedBetween(sender.id(), to).isEmpty()) {
+                throw ApiException.unprocessable("HOURS_GIFTS_FAMILY_ONLY", to);
+            }
         }
         long from = accounts.wallet(sender.id(), asset);
         long into = accounts.wallet(to, asset);
@@ -125,10 +134,6 @@ public class TransferService {
         Metrics.count("timebank.transfers.donations", 1);
         return new Transfer(posted.id(), TransferType.DONATION, sender.id(), null, communityId, asset,
                 request.amount(), request.memo(), posted.createdAt());
-    }
-
-    private boolean hoursGiftsAllowed(long communityId) {
-        return store.ruleInForce(communityId).map(TransferStore.RuleRow::hoursGiftsAllowed).orElse(false);
     }
 
     // ---- the pool ----
@@ -195,14 +200,14 @@ public class TransferService {
     public TransferRulesInForce rules(long regionId) {
         regions.require(regionId);
         return store.ruleInForce(regionId)
-                .map(r -> new TransferRulesInForce(regionId, r.hoursGiftsAllowed(), r.regionId()))
-                .orElse(new TransferRulesInForce(regionId, false, null));
+                .map(r -> new TransferRulesInForce(regionId, r.hoursGiftsAllowed(), r.hoursGiftsFamilyOnly(), r.regionId()))
+                .orElse(new TransferRulesInForce(regionId, false, false, null));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public TransferRulesInForce putRules(long regionId, boolean hoursGiftsAllowed) {
+    public TransferRulesInForce putRules(long regionId, boolean hoursGiftsAllowed, boolean hoursGiftsFamilyOnly) {
         regions.require(regionId);
-        store.putRule(regionId, hoursGiftsAllowed);
+        store.putRule(regionId, hoursGiftsAllowed, hoursGiftsFamilyOnly);
         return rules(regionId);
     }
 }

@@ -30,7 +30,13 @@ public enum AccountPurpose {
     /** The counterparty of manual adjustments. */
     ADJUSTMENT(OwnerType.SYSTEM, AccountFlags.NONE),
     /** The counterparty of points expiries: what expired unspent (one system account, POINTS). */
-    BREAKAGE(OwnerType.SYSTEM, AccountFlags.NONE);
+    BREAKAGE(OwnerType.SYSTEM, AccountFlags.NONE),
+    /**
+     * Where a community's withdrawals of stored hours go under the BANK rule: the hours a payer spends
+     * on a service are consumed here (HOURS only). Only credited, so no flag: it is never locked.
+     */
+    COMMUNITY_WITHDRAWN(OwnerType.REGION, AccountFlags.NONE);
+
 
     private final OwnerType owner;
     private final AccountFlags flags;

@@ -102,6 +102,7 @@ public class PoolResource {
     public Response putRules(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                              @Valid @NotNull PutTransferRules request) {
         return idempotency.write(idempotencyKey, request,
-                () -> Idempotency.Outcome.ok(TransferRulesView.of(transfers.putRules(id, request.hoursGiftsAllowed()))));
+                () -> Idempotency.Outcome.ok(TransferRulesView.of(transfers.putRules(id, request.hoursGiftsAllowed(),
+                        Boolean.TRUE.equals(request.hoursGiftsFamilyOnly())))));
     }
 }

@@ -86,16 +86,18 @@ public final class TransferViews {
     }
 
     @Schema(name = "PutTransferRules")
-    public record PutTransferRules(@NotNull Boolean hoursGiftsAllowed) {}
+    public record PutTransferRules(@NotNull Boolean hoursGiftsAllowed,
+                                   @Schema(description = "hours may be gifted only to the giver's confirmed family "
+                                           + "members; default false") Boolean hoursGiftsFamilyOnly) {}
 
     @Schema(name = "TransferRules", description = "The rules in force for a region: its own, or those of the nearest "
             + "region above it with rules; without any, hours cannot be gifted")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TransferRulesView(long regionId, boolean hoursGiftsAllowed,
+    public record TransferRulesView(long regionId, boolean hoursGiftsAllowed, boolean hoursGiftsFamilyOnly,
                                     @Schema(description = "the region whose rule applies; absent when none does")
                                     Long inheritedFrom) {
         public static TransferRulesView of(TransferRulesInForce r) {
-            return new TransferRulesView(r.regionId(), r.hoursGiftsAllowed(), r.inheritedFrom());
+            return new TransferRulesView(r.regionId(), r.hoursGiftsAllowed(), r.hoursGiftsFamilyOnly(), r.inheritedFrom());
         }
     }
 }

@@ -12,7 +12,7 @@ public class TransferStore {
     Sql sql;
 
     /** The rule in force for a region: the nearest row on its path, itself first. */
-    public record RuleRow(long regionId, boolean hoursGiftsAllowed) {}
+    public record RuleRow(long regionId, boolean hoursGiftsAllowed, boolean hoursGiftsFamilyOnly) {}
 
     /**
      * What left this wallet in GIFT transactions since the start of today in Asia/Shanghai, by the
@@ -27,16 +27,17 @@ public class TransferStore {
     }
 
     public Optional<RuleRow> ruleInForce(long regionId) {
-        return sql.one("select tr.region_id, tr.hours_gifts_allowed from region r "
+        return sql.one("select tr.region_id, tr.hours_gifts_allowed, tr.hours_gifts_family_only from region r "
                 + "join transfer_rule tr on tr.region_id = any (r.path) "
                 + "where r.id = ? order by region_path_distance(r.path, tr.region_id) limit 1",
-                r -> new RuleRow(r.getLong(1), r.getBoolean(2)), regionId);
+                r -> new RuleRow(r.getLong(1), r.getBoolean(2), r.getBoolean(3)), regionId);
     }
 
-    public void putRule(long regionId, boolean hoursGiftsAllowed) {
-        sql.update("insert into transfer_rule (region_id, hours_gifts_allowed) values (?, ?) "
-                + "on conflict (region_id) do update set hours_gifts_allowed = excluded.hours_gifts_allowed",
-                regionId, hoursGiftsAllowed);
+    public void putRule(long regionId, boolean hoursGiftsAllowed, boolean hoursGiftsFamilyOnly) {
+        sql.update("insert into transfer_rule (region_id, hours_gifts_allowed, hours_gifts_family_only) values (?, ?, ?) "
+                + "on conflict (region_id) do update set hours_gifts_allowed = excluded.hours_gifts_allowed, "
+                + "hours_gifts_family_only = excluded.hours_gifts_family_only",
+                regionId, hoursGiftsAllowed, hoursGiftsFamilyOnly);
     }
 
 }

@@ -1,0 +1,3 @@
+package org.timebank.family.domain;
+
+public enum FamilyLinkStatus { PENDING, CONFIRMED, REMOVED }
