@@ -19,6 +19,7 @@ import org.timebank.common.ApiException;
 import org.timebank.common.Metrics;
 import org.timebank.hours.domain.ApprovalPostings;
 import org.timebank.hours.domain.ClaimApproved;
+import org.timebank.hours.domain.ClaimRejected;
 import org.timebank.hours.domain.ClaimReversed;
 import org.timebank.hours.domain.ClaimReview;
 import org.timebank.hours.domain.ClaimReview.Decision;
@@ -74,6 +75,8 @@ public class HourClaimService {
     Event<ClaimApproved> approvals;
     @Inject
     Event<ClaimReversed> reversals;
+    @Inject
+    Event<ClaimRejected> rejections;
 
     private final ClaimRules claimRules;
 
@@ -216,6 +219,7 @@ public class HourClaimService {
             claim.decidedBy = reviewer;
             claim.decidedAt = now;
             claim.reason = reject.reason();
+            rejections.fire(new ClaimRejected(claim.id, claim.volunteerId, claim.startsAt, claim.minutes, claim.reason));
             Metrics.count("timebank.hours.claims.rejected", 1);
         } else if (outcome instanceof ClaimReview.AwaitSecondReview) {
             claim.status = ClaimReview.Status.AWAITING_SECOND_REVIEW;

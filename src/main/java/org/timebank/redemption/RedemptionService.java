@@ -1,6 +1,7 @@
 package org.timebank.redemption;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -33,6 +34,7 @@ import org.timebank.redemption.domain.IssuedPaymentCode;
 import org.timebank.redemption.domain.NewRedemption;
 import org.timebank.redemption.domain.NewRefund;
 import org.timebank.redemption.domain.PaymentCode;
+import org.timebank.redemption.domain.PointsRefunded;
 import org.timebank.redemption.domain.Redemption;
 import org.timebank.redemption.domain.RedemptionDetails;
 import org.timebank.redemption.domain.RedemptionStatus;
@@ -63,6 +65,8 @@ public class RedemptionService {
     static final String SOURCE_TYPE = "REDEMPTION";
     private static final String CODE_HASH_KIND = "payment-code";
 
+    @Inject
+    Event<PointsRefunded> refunds;
     @Inject
     RedemptionStore store;
     @Inject
@@ -233,6 +237,7 @@ public class RedemptionService {
             store.insertRefundLine(refundId, id, line.itemId(), line.quantity());
         }
         store.addRefunded(id, refund.points());
+        refunds.fire(new PointsRefunded(refundId, id, row.volunteerId(), row.shopId(), refund.points()));
         Metrics.count("timebank.redemptions.refunds", 1);
         RefundRow made = store.refund(refundId);
         return new Refund(made.id(), made.redemptionId(), made.points(), made.transactionId(), made.createdAt(),
