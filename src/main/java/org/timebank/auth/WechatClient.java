@@ -77,7 +77,12 @@ public class WechatClient {
         try {
             answer = phoneCall(body, accessToken(false));
         } catch (StaleAccessToken e) {
-            answer = phoneCall(body, accessToken(true));
+            try {
+                answer = phoneCall(body, accessToken(true));
+            } catch (StaleAccessToken again) {
+                LOG.error("WeChat refused a fresh interface access token");
+                throw unavailable();
+            }
         }
         JsonNode info = answer.path("phone_info");
         if (!config.appId().equals(info.path("watermark").path("appid").asText())) {
@@ -162,7 +167,7 @@ public class WechatClient {
                 case USER_BLOCKED:
                     throw ApiException.forbidden("WECHAT_USER_BLOCKED");
                 case ACCESS_TOKEN_INVALID, ACCESS_TOKEN_EXPIRED:
-                    if (codeInvalid != null && !"jscode2session".equals(name)) {
+                    if ("getuserphonenumber".equals(name)) {
                         throw new StaleAccessToken();
                     }
                     break;
