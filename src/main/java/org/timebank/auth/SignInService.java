@@ -2,8 +2,10 @@ package org.timebank.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.timebank.auth.domain.OpaqueToken;
 import org.timebank.auth.domain.SignIn;
@@ -13,6 +15,7 @@ import org.timebank.common.Tx;
 import org.timebank.region.RegionService;
 import org.timebank.security.Caller;
 import org.timebank.volunteer.VolunteerService;
+import org.timebank.volunteer.domain.NewVolunteer;
 import org.timebank.volunteer.domain.PersonalData;
 import org.timebank.volunteer.domain.VolunteerRef;
 
@@ -104,6 +107,50 @@ public class SignInService {
             store.spendTicket(hash);
             return signed(volunteerId);
         });
+    }
+
+    /**
+     * Registers a new volunteer in {@code communityId} with the phone number WeChat verified, where the
+     * region's rule allows residents to register themselves, and binds the ticket's openid to them.
+     */
+    public SignIn.Signed register(String bindingTicket, String phoneCode, String name, long communityId) {
+        byte[] hash = OpaqueToken.hash(bindingTicket);
+        tx.inNew(() -> store.ticket(hash, false).filter(SignInStore.Ticket::usable)
+                .orElseThrow(() -> new ApiException(401, "BINDING_TICKET_INVALID")));
+        String phone = wechat.phoneNumber(phoneCode);
+        return tx.inNew(() -> {
+            SignInStore.Ticket ticket = store.ticket(hash, true).filter(SignInStore.Ticket::usable)
+                    .orElseThrow(() -> new ApiException(401, "BINDING_TICKET_INVALID"));
+            regions.find(communityId).orElseThrow(() -> ApiException.unprocessable("REGION_NOT_FOUND", communityId));
+            boolean open = store.selfRegistrationInForce(communityId).map(SignInStore.SelfRegistrationRule::allowed)
+                    .orElse(false);
+            if (!open) {
+                throw ApiException.forbidden("SELF_REGISTRATION_CLOSED", communityId);
+            }
+            long volunteerId = volunteers.register(new NewVolunteer(name, phone, null, communityId), SELF, home -> true)
+                    .id();
+            if (!store.bind(ticket.openid(), ticket.unionid(), volunteerId, "SELF_REGISTRATION", SELF)) {
+                throw ApiException.conflict("WECHAT_ALREADY_BOUND");
+            }
+            store.spendTicket(hash);
+            return signed(volunteerId);
+        });
+    }
+
+    /** Whether residents may register themselves in this region, and which region's rule says so (none: closed). */
+    public Optional<SignInStore.SelfRegistrationRule> selfRegistration(long regionId) {
+        return tx.inNew(() -> {
+            regions.find(regionId).orElseThrow(() -> ApiException.notFound("REGION_NOT_FOUND", regionId));
+            return store.selfRegistrationInForce(regionId);
+        });
+    }
+
+    /** An admin opens or closes self-registration for a region's subtree; the rule now in force. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<SignInStore.SelfRegistrationRule> setSelfRegistration(Caller caller, long regionId, boolean allowed) {
+        regions.find(regionId).orElseThrow(() -> ApiException.notFound("REGION_NOT_FOUND", regionId));
+        store.putSelfRegistration(regionId, allowed, caller.subject());
+        return store.selfRegistrationInForce(regionId);
     }
 
     /** Staff serving the volunteer's home community (or an admin) unbind their WeChat account; its refresh tokens end. */

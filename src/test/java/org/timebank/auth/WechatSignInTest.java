@@ -200,4 +200,45 @@ class WechatSignInTest {
         assertProblem(bind(ticket, "phone:" + phone + ":wx-other-app"), 503, "WECHAT_UNAVAILABLE");
         assertProblem(bind(ticket, "invalid"), 400, "WECHAT_PHONE_CODE_INVALID");
     }
+
+    private static Response register(String ticket, String phoneCode, long community) {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("bindingTicket", ticket,
+                "phoneCode", phoneCode, "name", "新志愿者", "homeCommunityId", community))
+                .post("/api/v1/auth/wechat/registrations");
+    }
+
+    @Test
+    void a_resident_registers_themself_only_where_the_region_opened_self_registration() throws Exception {
+        Api.Tree t = Api.tree();
+        String rule = "/api/v1/regions/" + t.community() + "/self-registration";
+        as(Tokens.volunteer(1)).get(rule).then().statusCode(200).body("allowed", equalTo(false))
+                .body("fromRegionId", nullValue());
+        String phone = Api.phone();
+        String openid = openid();
+        String ticket = session("ok:" + openid).then().extract().jsonPath().getString("bindingTicket");
+        assertProblem(register(ticket, "phone:" + phone, t.community()), 403, "SELF_REGISTRATION_CLOSED");
+
+        assertProblem(as(Tokens.staff("staff-rule", t.street())).body(Map.of("allowed", true))
+                .put("/api/v1/regions/" + t.street() + "/self-registration"), 403, "FORBIDDEN");
+        as(Tokens.admin()).body(Map.of("allowed", true)).put("/api/v1/regions/" + t.street() + "/self-registration")
+                .then().statusCode(200).body("allowed", equalTo(true)).body("fromRegionId", equalTo((int) t.street()));
+        as(Tokens.volunteer(1)).get(rule).then().statusCode(200).body("allowed", equalTo(true))
+                .body("fromRegionId", equalTo((int) t.street()));
+
+        JsonPath signedIn = register(ticket, "phone:" + phone + "#2", t.community()).then().statusCode(200)
+                .body("status", equalTo("SIGNED_IN")).extract().jsonPath();
+        long volunteer = signedIn.getLong("volunteerId");
+        as(signedIn.getString("accessToken")).get("/api/v1/me").then().statusCode(200)
+                .body("volunteer.homeCommunity.id", equalTo((int) t.community()));
+        as(Tokens.admin()).get("/api/v1/volunteers/" + volunteer).then().statusCode(200)
+                .body("phoneMasked", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)));
+        assertEquals(List.of("BIND SELF_REGISTRATION " + openid + " wechat"), events(volunteer));
+
+        // the same number again is a volunteer already: they bind instead
+        String other = session("ok:" + openid()).then().extract().jsonPath().getString("bindingTicket");
+        assertProblem(register(other, "phone:" + phone + "#3", t.community()), 409, "VOLUNTEER_PHONE_EXISTS");
+        // a community nearer down may close it again
+        as(Tokens.admin()).body(Map.of("allowed", false)).put(rule).then().statusCode(200).body("allowed", equalTo(false));
+        assertProblem(register(other, "phone:" + Api.phone(), t.community()), 403, "SELF_REGISTRATION_CLOSED");
+    }
 }

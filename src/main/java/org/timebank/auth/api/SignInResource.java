@@ -16,6 +16,7 @@ import org.timebank.auth.SignInService;
 import org.timebank.auth.api.SignInViews.RefreshRequest;
 import org.timebank.auth.api.SignInViews.SignInView;
 import org.timebank.auth.api.SignInViews.WechatBindingRequest;
+import org.timebank.auth.api.SignInViews.WechatRegistrationRequest;
 import org.timebank.auth.api.SignInViews.WechatSessionRequest;
 
 /**
@@ -84,5 +85,29 @@ public class SignInResource {
     @APIResponse(responseCode = "503", description = "WECHAT_UNAVAILABLE")
     public SignInView bind(@Valid @NotNull WechatBindingRequest request) {
         return SignInView.of(signIn.bindByPhone(request.bindingTicket(), request.phoneCode()));
+    }
+
+    @POST
+    @Path("/wechat/registrations")
+    @Operation(operationId = "createWechatRegistration",
+            summary = "Register as a new volunteer from the mini-program, where the community allows it",
+            description = "With the ticket of an UNBOUND session answer and the getPhoneNumber code: registers a "
+                    + "volunteer with the number WeChat verified in the chosen community, when the region's "
+                    + "self-registration rule allows it (GET /regions/{id}/self-registration; closed without a "
+                    + "rule), binds the WeChat user to them and signs them in. Audited.")
+    @APIResponse(responseCode = "200", description = "Registered, bound and signed in: SIGNED_IN")
+    @APIResponse(responseCode = "400", description = "WECHAT_PHONE_CODE_INVALID; VALIDATION_FAILED (phone: "
+            + "INVALID_PHONE, a number outside the mainland)")
+    @APIResponse(responseCode = "401", description = "BINDING_TICKET_INVALID")
+    @APIResponse(responseCode = "403", description = "SELF_REGISTRATION_CLOSED: the community does not take "
+            + "self-registration")
+    @APIResponse(responseCode = "409", description = "VOLUNTEER_PHONE_EXISTS: a volunteer is registered with this "
+            + "number: bind instead (POST /auth/wechat/bindings); WECHAT_ALREADY_BOUND")
+    @APIResponse(responseCode = "422", description = "REGION_NOT_FOUND, NOT_A_COMMUNITY")
+    @APIResponse(responseCode = "429", description = "WECHAT_RATE_LIMITED")
+    @APIResponse(responseCode = "503", description = "WECHAT_UNAVAILABLE")
+    public SignInView register(@Valid @NotNull WechatRegistrationRequest request) {
+        return SignInView.of(signIn.register(request.bindingTicket(), request.phoneCode(), request.name(),
+                request.homeCommunityId()));
     }
 }

@@ -2,8 +2,12 @@ package org.timebank.auth.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.timebank.auth.persistence.SignInStore;
 import org.timebank.auth.domain.SignIn;
 
 public final class SignInViews {
@@ -25,6 +29,30 @@ public final class SignInViews {
             @NotBlank @Size(max = 128) @Schema(description = "the code of the getPhoneNumber button "
                     + "(bindgetphonenumber's e.detail.code)", example = "e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144")
             String phoneCode) {}
+
+    @Schema(name = "WechatRegistrationRequest")
+    public record WechatRegistrationRequest(
+            @NotBlank @Size(max = 128) @Schema(description = "the bindingTicket of the session answer") String bindingTicket,
+            @NotBlank @Size(max = 128) @Schema(description = "the code of the getPhoneNumber button: the new "
+                    + "volunteer's phone number is the one WeChat verified") String phoneCode,
+            @NotBlank @Size(max = 50) @Schema(example = "张晓明") String name,
+            @NotNull @Positive @Schema(description = "the community they live in, where self-registration is open",
+                    example = "4") Long homeCommunityId) {}
+
+    @Schema(name = "SelfRegistrationRule", description = "Whether residents may register themselves from the "
+            + "mini-program in this region's communities")
+    public record SelfRegistrationView(
+            @Schema(required = true) boolean allowed,
+            @Schema(description = "the region whose rule applies (the nearest on the path up to the city); null: no "
+                    + "rule, so closed") Long fromRegionId) {
+        public static SelfRegistrationView of(Optional<SignInStore.SelfRegistrationRule> rule) {
+            return rule.map(r -> new SelfRegistrationView(r.allowed(), r.regionId()))
+                    .orElse(new SelfRegistrationView(false, null));
+        }
+    }
+
+    @Schema(name = "PutSelfRegistrationRule")
+    public record PutSelfRegistration(@NotNull @Schema(required = true) Boolean allowed) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SignInResult", description = "SIGNED_IN: the tokens of the bound volunteer. UNBOUND: the WeChat "

@@ -87,4 +87,20 @@ public class SignInStore {
         sql.update("update refresh_token set revoked_at = now() where volunteer_id = ? and revoked_at is null",
                 volunteerId);
     }
+
+    /** The region whose self-registration rule applies to this one (the nearest on its path), and the rule. */
+    public record SelfRegistrationRule(long regionId, boolean allowed) {}
+
+    public Optional<SelfRegistrationRule> selfRegistrationInForce(long regionId) {
+        return sql.one("select sr.region_id, sr.allowed from region r "
+                + "join self_registration_rule sr on sr.region_id = any (r.path) "
+                + "where r.id = ? order by region_path_distance(r.path, sr.region_id) limit 1",
+                r -> new SelfRegistrationRule(r.getLong(1), r.getBoolean(2)), regionId);
+    }
+
+    public void putSelfRegistration(long regionId, boolean allowed, String actor) {
+        sql.update("insert into self_registration_rule (region_id, allowed, set_by) values (?, ?, ?) "
+                + "on conflict (region_id) do update set allowed = excluded.allowed, set_by = excluded.set_by, "
+                + "set_at = now()", regionId, allowed, actor);
+    }
 }
