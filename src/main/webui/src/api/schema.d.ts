@@ -189,6 +189,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/wechat/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register as a new volunteer from the mini-program, where the community allows it
+         * @description With the ticket of an UNBOUND session answer and the getPhoneNumber code: registers a volunteer with the number WeChat verified in the chosen community, when the region's self-registration rule allows it (GET /regions/{id}/self-registration; closed without a rule), binds the WeChat user to them and signs them in. Audited.
+         */
+        post: operations["createWechatRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/wechat/session": {
         parameters: {
             query?: never;
@@ -830,6 +850,30 @@ export interface paths {
          * @description Applies to volunteers whose home community is in the region and has no nearer rule; a null minimum lifts one inherited from above. A redemption below it is refused with REDEMPTION_THRESHOLD_NOT_MET.
          */
         put: operations["setRedemptionRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/self-registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether residents may register themselves in a region (anyone signed in)
+         * @description The rule of the nearest region on the path up to the city; without one, closed.
+         */
+        get: operations["getSelfRegistrationRule"];
+        /**
+         * Open or close self-registration from the mini-program for a region's subtree (admin)
+         * @description Applies to the region's communities unless a region nearer to them has a rule of its own.
+         */
+        put: operations["setSelfRegistrationRule"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2193,6 +2237,9 @@ export interface components {
              */
             minMinutes?: number;
         };
+        PutSelfRegistrationRule: {
+            allowed: boolean;
+        };
         PutTransferRules: {
             hoursGiftsAllowed: boolean;
         };
@@ -2357,6 +2404,15 @@ export interface components {
         RegionLevel: "CITY" | "DISTRICT" | "STREET" | "COMMUNITY";
         /** @enum {string} */
         Rounding: "DOWN" | "HALF_UP" | "UP";
+        /** @description Whether residents may register themselves from the mini-program in this region's communities */
+        SelfRegistrationRule: {
+            allowed: boolean;
+            /**
+             * Format: int64
+             * @description the region whose rule applies (the nearest on the path up to the city); null: no rule, so closed
+             */
+            fromRegionId?: number;
+        };
         Shop: {
             /** Format: int64 */
             id: number;
@@ -2779,6 +2835,20 @@ export interface components {
              * @example e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144
              */
             phoneCode: string;
+        };
+        WechatRegistrationRequest: {
+            /** @description the bindingTicket of the session answer */
+            bindingTicket: string;
+            /** @description the code of the getPhoneNumber button: the new volunteer's phone number is the one WeChat verified */
+            phoneCode: string;
+            /** @example 张晓明 */
+            name: string;
+            /**
+             * Format: int64
+             * @description the community they live in, where self-registration is open
+             * @example 4
+             */
+            homeCommunityId: number;
         };
         WechatSessionRequest: {
             /**
@@ -3588,6 +3658,102 @@ export interface operations {
                 };
             };
             /** @description WECHAT_PHONE_NOT_REGISTERED: no volunteer is registered with the number WeChat verified */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWechatRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered, bound and signed in: SIGNED_IN */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description WECHAT_PHONE_CODE_INVALID; VALIDATION_FAILED (phone: INVALID_PHONE, a number outside the mainland) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BINDING_TICKET_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SELF_REGISTRATION_CLOSED: the community does not take self-registration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_PHONE_EXISTS: a volunteer is registered with this number: bind instead (POST /auth/wechat/bindings); WECHAT_ALREADY_BOUND */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND, NOT_A_COMMUNITY */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6563,6 +6729,164 @@ export interface operations {
                 };
             };
             /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSelfRegistrationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule in force for the region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfRegistrationRule"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSelfRegistrationRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSelfRegistrationRule"];
+            };
+        };
+        responses: {
+            /** @description The rule now in force for the region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfRegistrationRule"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
