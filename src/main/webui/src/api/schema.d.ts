@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys of the tokens this service issues (JWK Set)
+         * @description The current signing key and the earlier ones still trusted, each named by its `kid`, so that a key rotation logs nobody out.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -123,6 +143,86 @@ export interface paths {
          * @description No body, or {}. A volunteer enrolls once; enrollments never exceed the capacity, however many arrive at once. An activity that has started may still be joined until it ends.
          */
         post: operations["enrollInActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a volunteer's access token with the refresh token
+         * @description The refresh token is spent, and the answer carries a new one (rotation). A refresh token used twice ends its whole line: whoever holds a copy signs in again with wx.login.
+         */
+        post: operations["refreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/wechat/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind a WeChat user to the volunteer registered with the phone number WeChat verified
+         * @description With the ticket of an UNBOUND session answer and the code of the mini-program's getPhoneNumber button, the service asks WeChat (getuserphonenumber) for the verified number and binds the openid to the volunteer registered with it (one openid to one volunteer). The ticket is spent only by a binding made. Every binding is audited.
+         */
+        post: operations["createWechatBinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/wechat/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register as a new volunteer from the mini-program, where the community allows it
+         * @description With the ticket of an UNBOUND session answer and the getPhoneNumber code: registers a volunteer with the number WeChat verified in the chosen community, when the region's self-registration rule allows it (GET /regions/{id}/self-registration; closed without a rule), binds the WeChat user to them and signs them in. Audited.
+         */
+        post: operations["createWechatRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/wechat/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a volunteer in with the code of wx.login
+         * @description The service exchanges the code with WeChat (jscode2session) for the user's openid. Bound to a volunteer: SIGNED_IN, with a short-lived access token of this service (RS256, `groups` [volunteer], `sub` the volunteer id) and a refresh token. Bound to nobody: UNBOUND, with a ticket for POST /auth/wechat/bindings. WeChat busy is retried; WeChat unreachable or slow is 503 WECHAT_UNAVAILABLE with Retry-After, never a 500.
+         */
+        post: operations["createWechatSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -757,6 +857,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions/{id}/self-registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether residents may register themselves in a region (anyone signed in)
+         * @description The rule of the nearest region on the path up to the city; without one, closed.
+         */
+        get: operations["getSelfRegistrationRule"];
+        /**
+         * Open or close self-registration from the mini-program for a region's subtree (admin)
+         * @description Applies to the region's communities unless a region nearer to them has a rule of its own.
+         */
+        put: operations["setSelfRegistrationRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{id}/transfer-rules": {
         parameters: {
             query?: never;
@@ -1040,6 +1164,26 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/wechat-binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unbind a volunteer's WeChat account (staff serving their home community, admin)
+         * @description The WeChat user can then bind again, to this or another volunteer. The volunteer's refresh tokens end at once; an access token already issued lives out its few minutes. Audited.
+         */
+        delete: operations["deleteWechatBinding"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2093,6 +2237,9 @@ export interface components {
              */
             minMinutes?: number;
         };
+        PutSelfRegistrationRule: {
+            allowed: boolean;
+        };
         PutTransferRules: {
             hoursGiftsAllowed: boolean;
         };
@@ -2193,6 +2340,10 @@ export interface components {
         };
         /** @enum {string} */
         RedemptionStatus: "HELD" | "CAPTURED" | "VOIDED" | "EXPIRED";
+        RefreshRequest: {
+            /** @description the refresh token of the last sign-in or refresh; spent by this call */
+            refreshToken: string;
+        };
         Refund: {
             /** Format: int64 */
             id: number;
@@ -2253,6 +2404,15 @@ export interface components {
         RegionLevel: "CITY" | "DISTRICT" | "STREET" | "COMMUNITY";
         /** @enum {string} */
         Rounding: "DOWN" | "HALF_UP" | "UP";
+        /** @description Whether residents may register themselves from the mini-program in this region's communities */
+        SelfRegistrationRule: {
+            allowed: boolean;
+            /**
+             * Format: int64
+             * @description the region whose rule applies (the nearest on the path up to the city); null: no rule, so closed
+             */
+            fromRegionId?: number;
+        };
         Shop: {
             /** Format: int64 */
             id: number;
@@ -2309,6 +2469,40 @@ export interface components {
             lines: components["schemas"]["StatementLine"][];
             /** @description the ledger's latest signed checkpoint when the statement was made (absent before the first): keep it with the statement, so that a later rewrite of history can be shown (GET /ledger/verification) */
             ledgerCheckpoint: ((components["schemas"]["LedgerCheckpoint"] | null) | null) | components["schemas"]["LedgerCheckpoint"] | null;
+        };
+        /** @description SIGNED_IN: the tokens of the bound volunteer. UNBOUND: the WeChat user is bound to no volunteer yet; bind with the ticket (POST /auth/wechat/bindings). */
+        SignInResult: {
+            /** @enum {string} */
+            status: "SIGNED_IN" | "UNBOUND";
+            /**
+             * Format: int64
+             * @description SIGNED_IN: the volunteer signed in
+             * @example 1001
+             */
+            volunteerId?: number;
+            /** @description SIGNED_IN: send as `Authorization: Bearer <accessToken>` */
+            accessToken?: string;
+            /**
+             * @description SIGNED_IN: always Bearer
+             * @example Bearer
+             */
+            tokenType?: string;
+            /**
+             * Format: int64
+             * @description SIGNED_IN: seconds the access token is valid
+             * @example 900
+             */
+            expiresIn?: number;
+            /** @description SIGNED_IN: renews the access token (POST /auth/refresh) without a new wx.login; keep it in wx.setStorage, it is replaced on every use */
+            refreshToken?: string;
+            /** @description UNBOUND: the one-time ticket that binds this WeChat user */
+            bindingTicket?: string;
+            /**
+             * Format: int64
+             * @description UNBOUND: seconds the ticket is valid
+             * @example 600
+             */
+            bindingTicketExpiresIn?: number;
         };
         StarLevel: {
             /**
@@ -2633,6 +2827,36 @@ export interface components {
             /** @description the postings on this volunteer's accounts */
             postings: components["schemas"]["Posting"][];
         };
+        WechatBindingRequest: {
+            /** @description the bindingTicket of the session answer */
+            bindingTicket: string;
+            /**
+             * @description the code of the getPhoneNumber button (bindgetphonenumber's e.detail.code)
+             * @example e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144
+             */
+            phoneCode: string;
+        };
+        WechatRegistrationRequest: {
+            /** @description the bindingTicket of the session answer */
+            bindingTicket: string;
+            /** @description the code of the getPhoneNumber button: the new volunteer's phone number is the one WeChat verified */
+            phoneCode: string;
+            /** @example 张晓明 */
+            name: string;
+            /**
+             * Format: int64
+             * @description the community they live in, where self-registration is open
+             * @example 4
+             */
+            homeCommunityId: number;
+        };
+        WechatSessionRequest: {
+            /**
+             * @description the code wx.login gave (valid once, for five minutes)
+             * @example 0a3Xkq000abcD1
+             */
+            code: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2642,6 +2866,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JWK Set (RFC 7517) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/jwk-set+json": Record<string, never>;
+                };
+            };
+        };
+    };
     listActivities: {
         parameters: {
             query?: {
@@ -3286,6 +3530,336 @@ export interface operations {
             };
             /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description SIGNED_IN, with new tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REFRESH_TOKEN_INVALID: unknown, expired, revoked or already used: sign in again with wx.login */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWechatBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatBindingRequest"];
+            };
+        };
+        responses: {
+            /** @description Bound and signed in: SIGNED_IN */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description WECHAT_PHONE_CODE_INVALID: the phone code is invalid or used; VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BINDING_TICKET_INVALID: unknown, expired or used: wx.login again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_ALREADY_BOUND: the volunteer with this number is bound to another WeChat user (staff can unbind); WECHAT_ALREADY_BOUND: this WeChat user was bound meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_PHONE_NOT_REGISTERED: no volunteer is registered with the number WeChat verified */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWechatRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered, bound and signed in: SIGNED_IN */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description WECHAT_PHONE_CODE_INVALID; VALIDATION_FAILED (phone: INVALID_PHONE, a number outside the mainland) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BINDING_TICKET_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SELF_REGISTRATION_CLOSED: the community does not take self-registration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_PHONE_EXISTS: a volunteer is registered with this number: bind instead (POST /auth/wechat/bindings); WECHAT_ALREADY_BOUND */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND, NOT_A_COMMUNITY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWechatSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in, or bound to nobody yet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description WECHAT_CODE_INVALID: the code is invalid, expired or used (WeChat 40029, 40163): call wx.login again; VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_USER_BLOCKED: WeChat refuses this user as risky (40226) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_RATE_LIMITED: WeChat's rate limit (45011); try after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WECHAT_UNAVAILABLE: WeChat busy, unreachable or too slow; try after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6192,6 +6766,164 @@ export interface operations {
             };
         };
     };
+    getSelfRegistrationRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule in force for the region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfRegistrationRule"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSelfRegistrationRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSelfRegistrationRule"];
+            };
+        };
+        responses: {
+            /** @description The rule now in force for the region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfRegistrationRule"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTransferRules: {
         parameters: {
             query?: never;
@@ -7502,6 +8234,71 @@ export interface operations {
                 };
             };
             /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWechatBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unbound */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_NOT_FOUND (or not in the caller's scope); WECHAT_BINDING_NOT_FOUND: the volunteer has no WeChat account bound */
             404: {
                 headers: {
                     [name: string]: unknown;

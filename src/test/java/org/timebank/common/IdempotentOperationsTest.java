@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class IdempotentOperationsTest {
     /** Resource method, as class#method, to the operation name of id 7 and whether a key is required. */
     static final Map<String, String> OPERATIONS = new TreeMap<>(Map.ofEntries(
+            Map.entry("org.timebank.auth.api.SelfRegistrationResource#put", "PUT /regions/7/self-registration"),
             Map.entry("org.timebank.expiry.api.PointsExpiryResource#put", "PUT /regions/7/points-expiry"),
             Map.entry("org.timebank.hours.api.ActivityResource#create", "POST /activities"),
             Map.entry("org.timebank.hours.api.ActivityResource#enroll", "POST /activities/7/enrollments"),

@@ -58,7 +58,8 @@ class ManifestTest {
     static final List<String> REQUIRED_ENV = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER",
             "TIMEBANK_PII_ENCRYPTION_KEY", "TIMEBANK_PII_HASH_KEY", "TIMEBANK_LEDGER_CHECKPOINTS_SIGNING_KEY",
-            "TIMEBANK_LEDGER_CHECKPOINTS_PUBLIC_KEY");
+            "TIMEBANK_LEDGER_CHECKPOINTS_PUBLIC_KEY", "TIMEBANK_AUTH_ISSUER", "TIMEBANK_AUTH_SIGNING_KEY",
+            "TIMEBANK_AUTH_PUBLIC_KEY", "TIMEBANK_WECHAT_APP_ID", "TIMEBANK_WECHAT_APP_SECRET");
 
     static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -358,6 +359,12 @@ class ManifestTest {
                 pii.at("/stringData/TIMEBANK_LEDGER_CHECKPOINTS_SIGNING_KEY").asText());
         assertEquals(props.getProperty("%dev.timebank.ledger.checkpoints.public-key"),
                 pii.at("/stringData/TIMEBANK_LEDGER_CHECKPOINTS_PUBLIC_KEY").asText());
+        assertEquals(props.getProperty("%dev.timebank.auth.signing-key"), pii.at("/stringData/TIMEBANK_AUTH_SIGNING_KEY").asText());
+        assertEquals(props.getProperty("%dev.timebank.auth.public-key"), pii.at("/stringData/TIMEBANK_AUTH_PUBLIC_KEY").asText());
+        assertEquals(props.getProperty("%dev.timebank.wechat.app-secret"), pii.at("/stringData/TIMEBANK_WECHAT_APP_SECRET").asText());
+        JsonNode settings = named(objects, "ConfigMap", "timebank-ledger");
+        assertEquals(props.getProperty("%dev.timebank.auth.issuer"), settings.at("/data/TIMEBANK_AUTH_ISSUER").asText());
+        assertEquals(props.getProperty("%dev.timebank.wechat.app-id"), settings.at("/data/TIMEBANK_WECHAT_APP_ID").asText());
         String demoKey = Files.readString(Path.of("src/main/dev/demo-jwt-public.pem")).strip();
         assertEquals(demoKey, named(objects, "ConfigMap", "timebank-ledger-jwt").at("/data/publicKey.pem").asText().strip());
     }
@@ -415,7 +422,7 @@ class ManifestTest {
 
         String cluster = one(objects, "Cluster").at("/metadata/name").asText();
         List<JsonNode> egress = list(np.at("/spec/egress"));
-        assertEquals(2, egress.size());
+        assertEquals(3, egress.size());
         JsonNode db = egress.get(0);
         assertEquals(cluster, db.at("/to/0/podSelector/matchLabels/cnpg.io~1cluster").asText());
         assertEquals(1, db.path("to").size());
@@ -423,6 +430,13 @@ class ManifestTest {
         JsonNode dns = egress.get(1);
         assertEquals("kube-system", dns.at("/to/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText());
         assertEquals(Set.of(53), new HashSet<>(list(dns.path("ports")).stream().map(p -> p.path("port").asInt()).toList()));
+        // WeChat's API: HTTPS only, and nowhere inside the cluster's or the organisation's private ranges
+        JsonNode wechat = egress.get(2);
+        assertEquals(1, wechat.path("to").size());
+        assertEquals("0.0.0.0/0", wechat.at("/to/0/ipBlock/cidr").asText());
+        assertEquals(Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10"),
+                new HashSet<>(list(wechat.at("/to/0/ipBlock/except")).stream().map(JsonNode::asText).toList()));
+        assertEquals(List.of(443), list(wechat.path("ports")).stream().map(p -> p.path("port").asInt()).toList());
     }
 
     @ParameterizedTest
