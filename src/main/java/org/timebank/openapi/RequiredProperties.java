@@ -28,6 +28,7 @@ import org.timebank.leaderboard.api.LeaderboardViews;
 import org.timebank.ledger.api.LedgerRequests;
 import org.timebank.ledger.api.Views;
 import org.timebank.me.api.MeViews;
+import org.timebank.notice.api.NoticeViews;
 import org.timebank.redemption.api.RedemptionRuleViews;
 import org.timebank.redemption.api.RedemptionViews;
 import org.timebank.region.api.RegionView;
@@ -49,7 +50,7 @@ final class RequiredProperties {
     static final List<Class<?>> VIEWS = List.of(Page.class, Problem.class, ProblemError.class, ExpiryViews.class,
             ActivityViews.class, BudgetViews.class, HoursViews.class, LeaderboardViews.class, Views.class, LedgerRequests.class,
             RedemptionRuleViews.class, RedemptionViews.class, RegionView.class, TransferViews.class,
-            VolunteerViews.class, MeViews.class);
+            VolunteerViews.class, MeViews.class, NoticeViews.class);
 
     private RequiredProperties() {}
 
