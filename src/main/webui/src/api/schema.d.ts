@@ -778,6 +778,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions/{id}/notice-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice webhook in force for a region and where it comes from (staff, admin); never its secret */
+        get: operations["getNoticeWebhook"];
+        /**
+         * Set or remove a region's notice webhook (admin)
+         * @description Every notice to a volunteer whose home community is in the region, and has no nearer webhook, is also POSTed there as JSON `{id, kind, volunteerId, occurredAt, data}` with headers X-Timebank-Notice-Id (the same on a repeat: drop duplicates by it), X-Timebank-Timestamp (Unix seconds) and X-Timebank-Signature `t=<timestamp>,v1=<hex HMAC-SHA256 of timestamp + "." + body under the secret>`. A 2xx answer delivers it, 410 ends it, anything else is retried with exponential backoff. A null url removes the region's own webhook.
+         */
+        put: operations["setNoticeWebhook"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{id}/points-expiry": {
         parameters: {
             query?: never;
@@ -792,6 +813,27 @@ export interface paths {
          * @description Points of volunteers whose home community is in the region, and has no nearer rule, expire `months` after they were earned, oldest first. The rule applies at once, to points already earned too: the next expiry run posts what is due as EXPIRY transactions to the breakage account.
          */
         put: operations["setPointsExpiryRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/points-expiry-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many days before points expire volunteers of a region are warned, and where the rule comes from (anyone signed in) */
+        get: operations["getPointsExpiryNoticeRule"];
+        /**
+         * Set how many days before points expire a region's volunteers are warned (admin)
+         * @description Volunteers whose home community is in the region, and has no nearer rule, get a POINTS_EXPIRING notice once per expiry, `days` before it (WeChat, if they subscribed; the region's webhook).
+         */
+        put: operations["setPointsExpiryNoticeRule"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1126,6 +1168,30 @@ export interface paths {
          * @description The wallets move with the volunteer (通存通兑): balances and history are untouched. From the move on, the volunteer counts on the new community's leaderboards (their scores of the current periods with them) and the rules along the new community's path apply (points expiry, redemption threshold, hour gifts). Staff serving only the new community also give the volunteer's `phone`. Audited: GET /volunteers/{id}/moves.
          */
         post: operations["moveVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/notice-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The subscription message templates and what the volunteer granted (self only)
+         * @description Every template this service sends, the kind of notice it carries, and the messages the volunteer's acceptances still allow: the mini-program asks again (wx.requestSubscribeMessage) for templates with no grant left.
+         */
+        get: operations["listNoticeSubscriptions"];
+        put?: never;
+        /**
+         * Record what the volunteer chose in wx.requestSubscribeMessage (self only; Idempotency-Key required)
+         * @description Each ACCEPT of a one-time template allows one more message of it; ACCEPT with always=true on a long-term template allows every message of it; REJECT with always=true and BAN take every grant of the template away; a plain REJECT changes nothing. The key is required because a repeated acceptance would otherwise count twice.
+         */
+        post: operations["recordNoticeSubscriptions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1640,6 +1706,8 @@ export interface components {
         /** @enum {string} */
         Decision: "APPROVE" | "REJECT";
         /** @enum {string} */
+        Decision1: "ACCEPT" | "REJECT" | "BAN";
+        /** @enum {string} */
         Direction: "CREDIT" | "DEBIT";
         /** @description no fields: the calling volunteer enrolls (the body may also be left out) */
         Enroll: Record<string, never>;
@@ -1976,6 +2044,59 @@ export interface components {
             /** @description when they expire, unless spent first (spending takes the oldest points first) */
             at: components["schemas"]["OffsetDateTime"];
         };
+        /** @enum {string} */
+        NoticeKind: "CLAIM_APPROVED" | "CLAIM_REJECTED" | "REDEMPTION_REFUNDED" | "POINTS_EXPIRING" | "SERVICE_REQUEST_ACCEPTED" | "SERVICE_REQUEST_COMPLETED";
+        NoticeSubscription: {
+            /** @example hP3yE2Xbd-approval-template */
+            templateId: string;
+            /** @description what the template tells */
+            kind: components["schemas"]["NoticeKind"];
+            /** @description whether the template may be accepted for good ('always') */
+            longTerm: boolean;
+            /**
+             * Format: int32
+             * @description messages still allowed by one-time acceptances; each notice takes one
+             * @example 2
+             */
+            oneTimeGrants: number;
+            /** @description every message of the template is allowed */
+            always: boolean;
+        };
+        NoticeSubscriptionChoice: {
+            /**
+             * @description the WeChat template id, as wx.requestSubscribeMessage reported it
+             * @example hP3yE2Xbd-approval-template
+             */
+            templateId: string;
+            /** @description the user's answer: accept, reject, or ban (the template is off for them) */
+            decision: components["schemas"]["Decision1"];
+            /**
+             * @description the user ticked 'always' (总是保持以上选择): with ACCEPT on a long-term template, every message of it is allowed; with REJECT, the template's grants all go
+             * @default false
+             */
+            always: boolean;
+        };
+        NoticeSubscriptions: {
+            items: components["schemas"]["NoticeSubscription"][];
+        };
+        NoticeWebhook: {
+            /**
+             * Format: int64
+             * @example 4
+             */
+            regionId: number;
+            /**
+             * @description the webhook in force; absent: none
+             * @example https://example.org/timebank-events
+             */
+            url?: string;
+            /**
+             * Format: int64
+             * @description the region whose webhook is in force (this one or the nearest ancestor with one)
+             * @example 1
+             */
+            inheritedFrom?: number;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
@@ -2088,6 +2209,25 @@ export interface components {
              * @example 24
              */
             months?: number;
+            /**
+             * Format: int64
+             * @description the region whose rule is in force (this one or the nearest ancestor with one)
+             * @example 1
+             */
+            inheritedFrom?: number;
+        };
+        PointsExpiryNotice: {
+            /**
+             * Format: int64
+             * @example 4
+             */
+            regionId: number;
+            /**
+             * Format: int32
+             * @description volunteers are warned this many days before their points expire; absent: never
+             * @example 7
+             */
+            days?: number;
             /**
              * Format: int64
              * @description the region whose rule is in force (this one or the nearest ancestor with one)
@@ -2221,6 +2361,18 @@ export interface components {
              */
             backdated: boolean;
         };
+        PutNoticeWebhook: {
+            /**
+             * @description where the events are POSTed; absent or null removes the region's own webhook
+             * @example https://example.org/timebank-events
+             */
+            url?: string;
+            /**
+             * @description the HMAC-SHA256 key of X-Timebank-Signature; write-only, never shown again
+             * @example a-long-random-shared-secret
+             */
+            secret?: string;
+        };
         PutPointsExpiry: {
             /**
              * Format: int32
@@ -2228,6 +2380,14 @@ export interface components {
              * @example 24
              */
             months: number;
+        };
+        PutPointsExpiryNotice: {
+            /**
+             * Format: int32
+             * @description warn this many days before points expire
+             * @example 7
+             */
+            days: number;
         };
         PutRedemptionRule: {
             /**
@@ -2242,6 +2402,9 @@ export interface components {
         };
         PutTransferRules: {
             hoursGiftsAllowed: boolean;
+        };
+        RecordNoticeSubscriptions: {
+            choices: components["schemas"]["NoticeSubscriptionChoice"][];
         };
         /** @description Exactly one of items (a shop with a catalogue) and points */
         RedeemRequest: {
@@ -6283,6 +6446,164 @@ export interface operations {
             };
         };
     };
+    getNoticeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeWebhook"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setNoticeWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutNoticeWebhook"];
+            };
+        };
+        responses: {
+            /** @description The webhook now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeWebhook"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description WEBHOOK_SECRET_REQUIRED, IDEMPOTENCY_KEY_REUSED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPointsExpiryRule: {
         parameters: {
             query?: never;
@@ -6374,6 +6695,164 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsExpiry"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsExpiryNoticeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsExpiryNotice"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPointsExpiryNoticeRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPointsExpiryNotice"];
+            };
+        };
+        responses: {
+            /** @description The rule now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsExpiryNotice"];
                 };
             };
             /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
@@ -8097,6 +8576,164 @@ export interface operations {
                 };
             };
             /** @description REGION_NOT_FOUND, NOT_A_COMMUNITY, ALREADY_IN_COMMUNITY, MOVE_PHONE_REQUIRED, MOVE_PHONE_MISMATCH; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNoticeSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeSubscriptions"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordNoticeSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordNoticeSubscriptions"];
+            };
+        };
+        responses: {
+            /** @description Every template with its grants now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeSubscriptions"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTICE_TEMPLATE_UNKNOWN, NOTICE_TEMPLATE_NOT_LONG_TERM, IDEMPOTENCY_KEY_REUSED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;

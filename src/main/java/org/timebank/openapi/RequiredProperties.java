@@ -28,6 +28,7 @@ import org.timebank.leaderboard.api.LeaderboardViews;
 import org.timebank.ledger.api.LedgerRequests;
 import org.timebank.ledger.api.Views;
 import org.timebank.me.api.MeViews;
+import org.timebank.notice.api.NoticeViews;
 import org.timebank.redemption.api.RedemptionRuleViews;
 import org.timebank.redemption.api.RedemptionViews;
 import org.timebank.region.api.RegionView;
@@ -53,7 +54,7 @@ final class RequiredProperties {
             ActivityViews.class, BudgetViews.class, HoursViews.class, LeaderboardViews.class, Views.class, LedgerRequests.class,
             RedemptionRuleViews.class, RedemptionViews.class, RegionView.class, TransferViews.class,
             VolunteerViews.class, MeViews.class, ServiceRequestViews.class, HoursLiabilityResource.class,
-            FamilyLinkViews.class);
+            FamilyLinkViews.class, NoticeViews.class);
 
     private RequiredProperties() {}
 

@@ -135,4 +135,31 @@ class NoticeSubscriptionApiTest {
         assertEquals(EXPIRING, rows.get(0).template());
         assertEquals(true, rows.get(0).payload().replace(" ", "").contains("\"points\":\"40\""), rows.get(0).payload());
     }
+
+    @Test
+    void a_refund_is_noticed_to_its_volunteer_with_the_redemption_it_gives_back_to() {
+        Api.Tree t = Api.tree();
+        long shopId = as(Tokens.admin()).body(Map.of("name", Api.unique("爱心超市"), "kind", "CHARITY_SUPERMARKET",
+                "regionId", t.community())).post("/api/v1/shops").then().statusCode(201).extract().jsonPath().getLong("id");
+        String operator = Tokens.shop(Long.toString(shopId));
+        Api.Volunteer v = Api.volunteer(t.community());
+        Api.adjust(v.pointsAccount(), "CREDIT", 50).statusCode(201);
+        record(v.id(), Tokens.volunteer(v.id()), List.of(choice("tpl-refunded", "ACCEPT", false))).statusCode(200);
+        String code = as(Tokens.volunteer(v.id())).post("/api/v1/volunteers/" + v.id() + "/payment-codes").then()
+                .statusCode(201).extract().jsonPath().getString("code");
+        long redemption = as(operator).body(Map.of("shopId", shopId, "code", code, "points", 20))
+                .post("/api/v1/redemptions").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(List.of(), tx.inNew(() -> store.ofVolunteer(v.id())), "a redemption is not noticed");
+
+        as(operator).header("Idempotency-Key", Api.key()).body(Map.of("points", 5))
+                .post("/api/v1/redemptions/" + redemption + "/refund").then().statusCode(201);
+
+        List<NoticeStore.Row> rows = tx.inNew(() -> store.ofVolunteer(v.id()));
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("REDEMPTION_REFUNDED", rows.get(0).kind());
+        assertEquals("tpl-refunded", rows.get(0).template());
+        String payload = rows.get(0).payload().replace(" ", "");
+        assertEquals(true, payload.contains("\"points\":\"5\"") && payload.contains("\"redemptionId\":\"" + redemption + "\""),
+                payload);
+    }
 }
