@@ -21,6 +21,7 @@ import org.timebank.common.Page;
 import org.timebank.common.Problem;
 import org.timebank.common.ProblemError;
 import org.timebank.expiry.api.ExpiryViews;
+import org.timebank.family.api.FamilyLinkViews;
 import org.timebank.hours.api.ActivityViews;
 import org.timebank.hours.api.BudgetViews;
 import org.timebank.hours.api.HoursViews;
@@ -31,6 +32,7 @@ import org.timebank.me.api.MeViews;
 import org.timebank.redemption.api.RedemptionRuleViews;
 import org.timebank.redemption.api.RedemptionViews;
 import org.timebank.region.api.RegionView;
+import org.timebank.servicerequest.api.ServiceRequestViews;
 import org.timebank.transfer.api.TransferViews;
 import org.timebank.volunteer.api.VolunteerViews;
 
@@ -49,7 +51,7 @@ final class RequiredProperties {
     static final List<Class<?>> VIEWS = List.of(Page.class, Problem.class, ProblemError.class, ExpiryViews.class,
             ActivityViews.class, BudgetViews.class, HoursViews.class, LeaderboardViews.class, Views.class, LedgerRequests.class,
             RedemptionRuleViews.class, RedemptionViews.class, RegionView.class, TransferViews.class,
-            VolunteerViews.class, MeViews.class);
+            VolunteerViews.class, MeViews.class, ServiceRequestViews.class, FamilyLinkViews.class);
 
     private RequiredProperties() {}
 
