@@ -15,8 +15,15 @@ async function fits(page, where) {
 
 /** Waits until the element (a selector on the page, or a locator) says the words; checks and returns what it says. */
 async function says(page, selector, words, what) {
-  const target = (typeof selector === "string" ? page.locator(selector) : selector).filter({ hasText: words }).first();
-  await target.waitFor();
+  const where = typeof selector === "string" ? page.locator(selector) : selector;
+  const target = where.filter({ hasText: words }).first();
+  try {
+    await target.waitFor({ timeout: 15000 });
+  } catch (e) {
+    const now = await where.first().innerText({ timeout: 1000 }).catch(() => "(nothing)");
+    await shot(page, "failed-service-requests");
+    throw new Error(`${what}: waited for "${words}", it says: ${now}`);
+  }
   const said = await target.innerText();
   check(said.includes(words), `${what}: ${said}`);
   return said;
