@@ -26,12 +26,14 @@ import org.timebank.region.RegionService;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.region.domain.RegionRef;
 import org.timebank.security.Caller;
+import org.timebank.servicerequest.domain.HoursLiability;
 import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NewServiceRequest;
 import org.timebank.servicerequest.domain.Party;
 import org.timebank.servicerequest.domain.PayerType;
 import org.timebank.servicerequest.domain.RequestStatus;
 import org.timebank.servicerequest.domain.ResolutionDecision;
+import org.timebank.servicerequest.domain.ServiceProfile;
 import org.timebank.servicerequest.domain.ServiceRequest;
 import org.timebank.servicerequest.domain.ServiceRequestDetails;
 import org.timebank.servicerequest.domain.ServiceRulesInForce;
@@ -218,7 +220,7 @@ public class ServiceRequestService {
 
     /** What a list asks for; {@code near} narrows a volunteer's list to their home community or street. */
     public record Filter(Long regionId, RequestStatus status, String category, Relation relation, Near near,
-                         Boolean escalated, Instant from, Instant to) {}
+                         boolean matching, Boolean escalated, Instant from, Instant to) {}
 
     /** The caller's own part in the requests listed. */
     public enum Relation { REQUESTER, PROVIDER, PAYER }
@@ -240,8 +242,9 @@ public class ServiceRequestService {
             }
         }
         Long me = caller.volunteerId();
-        if ((f.relation() != null || f.near() != null) && me == null) {
-            throw ApiException.badRequest("INVALID_PARAMETER", f.relation() != null ? "relation" : "near");
+        if ((f.relation() != null || f.near() != null || f.matching()) && me == null) {
+            throw ApiException.badRequest("INVALID_PARAMETER",
+                    f.relation() != null ? "relation" : f.near() != null ? "near" : "matching");
         }
         Long region = f.regionId();
         if (f.near() != null) {
@@ -252,8 +255,56 @@ public class ServiceRequestService {
         List<ServiceRequestDetails> rows = store.list(new ServiceRequestStore.Query(scope, viewer, region, f.status(),
                 f.category(), f.relation() == Relation.REQUESTER ? me : null,
                 f.relation() == Relation.PROVIDER ? me : null, f.relation() == Relation.PAYER ? me : null,
-                f.escalated(), f.from(), f.to(), paging.after(), paging.limit() + 1));
+                f.matching() ? me : null, f.escalated(), f.from(), f.to(), paging.after(), paging.limit() + 1));
         return paging.page(rows, ServiceRequestDetails::id);
+    }
+
+    // ---- the bank's liability ----
+
+    /** Stored hours owed over a region's subtree (staff serving the region, admins). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HoursLiability liability(Caller caller, long regionId) {
+        RegionRef region = regions.require(regionId);
+        if (!(caller.is(Roles.STAFF) || caller.isAdmin()) || !caller.covers(region.pathIds())) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", regionId);
+        }
+        long[] wallets = store.walletTotals(regionId);
+        // issuance runs negative by what it issued
+        long deposited = -store.communityTotal(regionId, AccountPurpose.COMMUNITY_ISSUANCE.name());
+        long pool = store.communityTotal(regionId, AccountPurpose.COMMUNITY_POOL.name());
+        String from = java.time.YearMonth.now(org.timebank.common.Times.ZONE).minusMonths(11).toString();
+        return new HoursLiability(regionId, deposited, store.withdrawnTotal(regionId), wallets[0], wallets[1], pool,
+                store.withdrawalsByMonth(regionId, from));
+    }
+
+    // ---- the resources list ----
+
+    /** A volunteer's skills and availability (themself, staff in scope, admin). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ServiceProfile profile(Caller caller, long volunteerId) {
+        volunteers.visibleTo(caller, volunteerId);
+        return store.profile(volunteerId);
+    }
+
+    /** The volunteer themself declares what they offer; replaces what they declared before. */
+    public ServiceProfile putProfile(Caller caller, ServiceProfile profile) {
+        if (!java.util.Objects.equals(caller.volunteerId(), profile.volunteerId())) {
+            throw ApiException.forbidden("FORBIDDEN");
+        }
+        store.replaceProfile(profile);
+        return store.profile(profile.volunteerId());
+    }
+
+    /** The volunteers homed in a region's subtree who offer a skill (staff serving it, admin), by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ServiceProfile> resources(Caller caller, long regionId, String category, Paging paging) {
+        RegionRef region = regions.require(regionId);
+        if (!(caller.is(Roles.STAFF) || caller.isAdmin()) || !caller.covers(region.pathIds())) {
+            throw ApiException.forbidden("NOT_IN_SCOPE", regionId);
+        }
+        List<ServiceProfile> rows = store.resources(regionId, category, paging.after(), paging.limit() + 1).stream()
+                .map(store::profile).toList();
+        return paging.page(rows, ServiceProfile::volunteerId);
     }
 
     // ---- the steps ----

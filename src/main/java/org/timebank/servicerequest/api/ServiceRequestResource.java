@@ -88,7 +88,8 @@ public class ServiceRequestResource {
                     + "or provider; staff the requests of the regions they serve; admins all. Filters: regionId (its "
                     + "subtree), status, category, escalated; from, to (RFC 3339): windows overlapping [from, to). "
                     + "For volunteers: relation=REQUESTER (my requests), PROVIDER (my accepted tasks), PAYER; "
-                    + "near=COMMUNITY or STREET (needs in my home community or street).")
+                    + "near=COMMUNITY or STREET (needs in my home community or street); matching=true (needs fitting my "
+                    + "skills and availability, see /api/v1/volunteers/{id}/service-profile).")
     public Page<ServiceRequestView> list(
             @QueryParam("regionId") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) String regionId,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = RequestStatus.class)) String status,
@@ -96,6 +97,9 @@ public class ServiceRequestResource {
             @QueryParam("relation") @Parameter(schema = @Schema(implementation = ServiceRequestService.Relation.class))
             String relation,
             @QueryParam("near") @Parameter(schema = @Schema(implementation = ServiceRequestService.Near.class)) String near,
+            @QueryParam("matching") @Parameter(description = "volunteers: only needs in a category of their skills, "
+                    + "starting in one of their weekly slots (where they set any)",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) String matching,
             @QueryParam("escalated") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String escalated,
             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
@@ -106,20 +110,28 @@ public class ServiceRequestResource {
         if (category != null && !category.isEmpty() && !category.matches(ServiceRequestViews.CATEGORY)) {
             throw ApiException.badRequest("INVALID_PARAMETER", "category");
         }
-        if (escalated != null && !escalated.isEmpty() && !escalated.equals("true") && !escalated.equals("false")) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "escalated");
-        }
+        Boolean isEscalated = bool("escalated", escalated);
+        boolean isMatching = Boolean.TRUE.equals(bool("matching", matching));
         ServiceRequestService.Filter filter = new ServiceRequestService.Filter(QueryParams.id("regionId", regionId),
                 QueryParams.oneOf(RequestStatus.class, "status", status),
                 category == null || category.isEmpty() ? null : category,
                 QueryParams.oneOf(ServiceRequestService.Relation.class, "relation", relation),
-                QueryParams.oneOf(ServiceRequestService.Near.class, "near", near),
-                escalated == null || escalated.isEmpty() ? null : Boolean.valueOf(escalated),
+                QueryParams.oneOf(ServiceRequestService.Near.class, "near", near), isMatching, isEscalated,
                 QueryParams.time("from", from), QueryParams.time("to", to));
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
             throw ApiException.badRequest("INVALID_PARAMETER", "to");
         }
         return tx.inNew(() -> requests.list(caller, filter, paging).map(ServiceRequestView::of));
+    }
+
+    private static Boolean bool(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ApiException.badRequest("INVALID_PARAMETER", name);
+        }
+        return Boolean.valueOf(value);
     }
 
     @GET

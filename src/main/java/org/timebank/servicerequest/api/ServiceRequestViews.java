@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +21,7 @@ import org.timebank.servicerequest.domain.NoShowParty;
 import org.timebank.servicerequest.domain.PayerType;
 import org.timebank.servicerequest.domain.RequestStatus;
 import org.timebank.servicerequest.domain.ResolutionDecision;
+import org.timebank.servicerequest.domain.ServiceProfile;
 import org.timebank.servicerequest.domain.ServiceRequestDetails;
 import org.timebank.servicerequest.domain.ServiceRulesInForce;
 import org.timebank.servicerequest.domain.Settlement;
@@ -99,6 +102,27 @@ public final class ServiceRequestViews {
                     r.noShowParty(), r.postedMinutes(), r.settlementTransactionId(), r.claimId());
         }
     }
+
+    @Schema(name = "AvailabilitySlot", description = "A weekly slot when the volunteer is usually free, local time")
+    public record SlotView(@NotNull DayOfWeek weekday,
+                           @NotNull @Pattern(regexp = "^([01][0-9]|2[0-3]):[0-5][0-9]$") @Schema(example = "09:00") String from,
+                           @NotNull @Pattern(regexp = "^([01][0-9]|2[0-3]):[0-5][0-9]$") @Schema(example = "12:00") String to) {
+        static SlotView of(ServiceProfile.Slot s) {
+            return new SlotView(s.weekday(), s.startsAt().toString(), s.endsAt().toString());
+        }
+    }
+
+    @Schema(name = "ServiceProfile", description = "What a volunteer offers (the resources list): categories of "
+            + "service and weekly availability")
+    public record ProfileView(long volunteerId, List<String> skills, List<SlotView> availability) {
+        public static ProfileView of(ServiceProfile p) {
+            return new ProfileView(p.volunteerId(), p.skills(), p.availability().stream().map(SlotView::of).toList());
+        }
+    }
+
+    @Schema(name = "PutServiceProfile")
+    public record PutProfile(@NotNull @Size(max = 30) List<@NotNull @Pattern(regexp = CATEGORY) String> skills,
+                             @NotNull @Size(max = 50) List<@NotNull @Valid SlotView> availability) {}
 
     @Schema(name = "PutServiceRules")
     public record PutServiceRules(

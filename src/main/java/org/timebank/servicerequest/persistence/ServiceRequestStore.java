@@ -6,7 +6,9 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,10 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.timebank.common.Jdbc;
+import org.timebank.servicerequest.domain.HoursLiability;
 import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NoShowParty;
 import org.timebank.servicerequest.domain.PayerType;
 import org.timebank.servicerequest.domain.RequestStatus;
+import org.timebank.servicerequest.domain.ServiceProfile;
 import org.timebank.servicerequest.domain.ServiceRequestDetails;
 import org.timebank.servicerequest.domain.Settlement;
 
@@ -121,11 +125,12 @@ public class ServiceRequestStore {
 
     /**
      * What a list asks for. {@code scope}: staff's regions (null for admin and volunteers);
-     * {@code viewer}: a volunteer, who sees OPEN requests and their own (as requester, payer or provider).
+     * {@code viewer}: a volunteer, who sees OPEN requests and their own (as requester, payer or provider);
+     * {@code matching}: a volunteer whose skills and availability the requests must fit.
      */
     public record Query(Long[] scope, Long viewer, Long regionId, RequestStatus status, String category,
-                        Long requesterId, Long providerId, Long payerId, Boolean escalated, Instant from, Instant to,
-                        Long before, int limit) {}
+                        Long requesterId, Long providerId, Long payerId, Long matching, Boolean escalated, Instant from,
+                        Instant to, Long before, int limit) {}
 
     public List<ServiceRequestDetails> list(Query q) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS
@@ -163,6 +168,16 @@ public class ServiceRequestStore {
             sql.append(" and s.payer_volunteer_id = ?");
             args.add(q.payerId());
         }
+        if (q.matching() != null) {
+            // the volunteer's skills, and a weekly slot the window's start falls in (local time), where they set any
+            sql.append(" and exists (select 1 from volunteer_skill k where k.volunteer_id = ? and k.category = s.category)"
+                    + " and (not exists (select 1 from volunteer_availability a where a.volunteer_id = ?)"
+                    + " or exists (select 1 from volunteer_availability a where a.volunteer_id = ?"
+                    + " and a.weekday = extract(isodow from s.window_starts_at at time zone 'Asia/Shanghai')"
+                    + " and a.starts_at < (s.window_ends_at at time zone 'Asia/Shanghai')::time"
+                    + " and a.ends_at > (s.window_starts_at at time zone 'Asia/Shanghai')::time))");
+            args.addAll(List.of(q.matching(), q.matching(), q.matching()));
+        }
         if (q.escalated() != null) {
             sql.append(q.escalated() ? " and s.escalated_at is not null" : " and s.escalated_at is null");
         }
@@ -198,6 +213,79 @@ public class ServiceRequestStore {
                         + "approved_need_required = excluded.approved_need_required, set_by = excluded.set_by, set_at = now()",
                 regionId, settlement.name(), categories.toArray(String[]::new), minStoredMinutes, approvedNeedRequired,
                 actor);
+    }
+
+    // ---- service profiles (the resources list) ----
+
+    public ServiceProfile profile(long volunteerId) {
+        List<String> skills = list("select category from volunteer_skill where volunteer_id = ? order by category",
+                r -> r.getString(1), volunteerId);
+        List<ServiceProfile.Slot> slots = list("select weekday, starts_at, ends_at from volunteer_availability "
+                        + "where volunteer_id = ? order by weekday, starts_at",
+                r -> new ServiceProfile.Slot(DayOfWeek.of(r.getInt(1)), r.getObject(2, LocalTime.class),
+                        r.getObject(3, LocalTime.class)), volunteerId);
+        return new ServiceProfile(volunteerId, skills, slots);
+    }
+
+    public void replaceProfile(ServiceProfile p) {
+        update("delete from volunteer_skill where volunteer_id = ?", p.volunteerId());
+        update("delete from volunteer_availability where volunteer_id = ?", p.volunteerId());
+        for (String category : p.skills()) {
+            update("insert into volunteer_skill (volunteer_id, category) values (?, ?)", p.volunteerId(), category);
+        }
+        for (ServiceProfile.Slot slot : p.availability()) {
+            update("insert into volunteer_availability (volunteer_id, weekday, starts_at, ends_at) values (?, ?, ?, ?)",
+                    p.volunteerId(), slot.weekday().getValue(), slot.startsAt(), slot.endsAt());
+        }
+    }
+
+    /** Volunteers homed in the region's subtree with a skill (of {@code category}, if given), by id. */
+    public List<Long> resources(long regionId, String category, Long after, int limit) {
+        return list("select distinct k.volunteer_id from volunteer_skill k join volunteer v on v.id = k.volunteer_id "
+                        + "join region r on r.id = v.home_community_id where r.path @> ? and (?::text is null or k.category = ?) "
+                        + "and k.volunteer_id > ? order by k.volunteer_id limit ?", r -> r.getLong(1),
+                new Long[] {regionId}, category, category, after == null ? 0L : after, limit);
+    }
+
+    // ---- liability ----
+
+    /** Totals of HOURS accounts of this purpose held by owners of this type in the region's subtree, deltas included. */
+    private static final String BALANCES = "select coalesce(sum(a.credits_posted + coalesce(d.cp, 0) - a.debits_posted - coalesce(d.dp, 0)), 0), "
+            + "coalesce(sum(a.debits_pending + coalesce(d.dq, 0)), 0) from account a "
+            + "left join lateral (select sum(x.debits_posted) dp, sum(x.credits_posted) cp, sum(x.debits_pending) dq "
+            + "from account_delta x where x.account_id = a.id) d on true ";
+
+    /** Posted minus debited (stored) and pending debits (held) of volunteers' HOURS wallets homed in the subtree. */
+    public long[] walletTotals(long regionId) {
+        return one(BALANCES + "join volunteer v on a.owner_type = 'VOLUNTEER' and a.owner_id = v.id "
+                        + "join region r on r.id = v.home_community_id where r.path @> ? and a.asset = 'HOURS' "
+                        + "and a.purpose = 'VOLUNTEER_WALLET'", r -> new long[] {r.getLong(1), r.getLong(2)},
+                (Object) new Long[] {regionId}).orElseThrow();
+    }
+
+    /** The balance (credits less debits, posted) of the subtree's communities' HOURS accounts of a purpose. */
+    public long communityTotal(long regionId, String purpose) {
+        return one(BALANCES + "join region r on a.owner_type = 'REGION' and a.owner_id = r.id "
+                        + "where r.path @> ? and a.asset = 'HOURS' and a.purpose = ?", r -> r.getLong(1),
+                new Long[] {regionId}, purpose).orElseThrow();
+    }
+
+    public long withdrawnTotal(long regionId) {
+        return one("select coalesce(sum(s.posted_minutes), 0) from service_request s join region r on r.id = s.community_id "
+                + "where r.path @> ? and s.posted_minutes is not null", r -> r.getLong(1), (Object) new Long[] {regionId})
+                .orElseThrow();
+    }
+
+    /** Withdrawals by calendar month (Asia/Shanghai) since {@code fromMonth} (yyyy-mm), oldest first. */
+    public List<HoursLiability.Month> withdrawalsByMonth(long regionId, String fromMonth) {
+        return list("select to_char(m, 'YYYY-MM'), coalesce(sum(s.posted_minutes), 0), count(s.id) "
+                        + "from generate_series(to_date(?, 'YYYY-MM'), date_trunc('month', now() at time zone 'Asia/Shanghai'), "
+                        + "interval '1 month') m left join (service_request s join region r on r.id = s.community_id "
+                        + "and r.path @> ?) on s.posted_minutes is not null "
+                        + "and date_trunc('month', s.closed_at at time zone 'Asia/Shanghai') = m "
+                        + "group by m order by m",
+                r -> new HoursLiability.Month(r.getString(1), r.getLong(2), r.getLong(3)), fromMonth,
+                new Long[] {regionId});
     }
 
     // ---- eligibility ----
@@ -283,7 +371,9 @@ public class ServiceRequestStore {
 
     private static void bind(PreparedStatement s, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Long[] ids) {
+            if (args[i] instanceof LocalTime time) {
+                s.setObject(i + 1, time);
+            } else if (args[i] instanceof Long[] ids) {
                 s.setArray(i + 1, s.getConnection().createArrayOf("bigint", ids));
             } else if (args[i] instanceof String[] texts) {
                 s.setArray(i + 1, s.getConnection().createArrayOf("text", texts));
