@@ -164,12 +164,13 @@ try {
   await says(staff, "[data-test=svc-new-outcome]", "发布需求", "the posting on behalf is said in words");
   await shots(staff, "staff-service-post");
 
-  if (world.liability) {
-    await staff.click("[data-test=nav-staff-liability]");
-    await staff.waitForURL("**/staff/liability");
-    await says(staff, "[data-test=liability-total]", world.liability, "the region's stored hours are the liability");
-    await shots(staff, "staff-hours-liability");
-  }
+  await staff.click("[data-test=nav-staff-liability]");
+  await staff.waitForURL("**/staff/liability");
+  await says(staff, "[data-test=liability-total]", world.liability, "the community's stored hours are the liability");
+  await says(staff, "[data-test=liability-held]", "0 分钟", "none of them is held any more");
+  await says(staff, "[data-test=liability-withdrawn]", world.withdrawn, "the minutes paid for services are withdrawn");
+  await says(staff, "[data-test=liability-summary]", "居民现存", "the report says it in a sentence");
+  await shots(staff, "staff-hours-liability");
 } finally {
   await browser.close();
 }

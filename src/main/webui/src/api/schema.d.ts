@@ -678,6 +678,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions/{id}/hours-liability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank's liability in stored hours over a region's subtree (staff serving the region, admin) */
+        get: operations["getHoursLiability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{id}/points-expiry": {
         parameters: {
             query?: never;
@@ -757,6 +774,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions/{id}/service-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Volunteers homed in a region's subtree and what they offer (staff serving the region, admin), by volunteer id
+         * @description Only volunteers who declared at least one skill; category narrows to one skill.
+         */
+        get: operations["listServiceResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{id}/service-rules": {
         parameters: {
             query?: never;
@@ -808,7 +845,7 @@ export interface paths {
         };
         /**
          * List service requests, newest first
-         * @description A volunteer sees OPEN requests (the needs they may take) and their own, as requester, payer or provider; staff the requests of the regions they serve; admins all. Filters: regionId (its subtree), status, category, escalated; from, to (RFC 3339): windows overlapping [from, to). For volunteers: relation=REQUESTER (my requests), PROVIDER (my accepted tasks), PAYER; near=COMMUNITY or STREET (needs in my home community or street).
+         * @description A volunteer sees OPEN requests (the needs they may take) and their own, as requester, payer or provider; staff the requests of the regions they serve; admins all. Filters: regionId (its subtree), status, category, escalated; from, to (RFC 3339): windows overlapping [from, to). For volunteers: relation=REQUESTER (my requests), PROVIDER (my accepted tasks), PAYER; near=COMMUNITY or STREET (needs in my home community or street); matching=true (needs fitting my skills and availability, see /api/v1/volunteers/{id}/service-profile).
          */
         get: operations["listServiceRequests"];
         put?: never;
@@ -1320,6 +1357,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteers/{id}/service-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer's skills and availability (themself, staff in scope, admin) */
+        get: operations["getServiceProfile"];
+        /**
+         * Declare one's skills and weekly availability (the volunteer themself)
+         * @description Replaces what was declared before. Slots are local time (Asia/Shanghai); a slot ends after it starts.
+         */
+        put: operations["setServiceProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/volunteers/{id}/transactions": {
         parameters: {
             query?: never;
@@ -1443,6 +1501,14 @@ export interface components {
             activityId: number;
             /** @description the pending claims made, in the order of the records */
             claims: components["schemas"]["HourClaim"][];
+        };
+        /** @description A weekly slot when the volunteer is usually free, local time */
+        AvailabilitySlot: {
+            weekday: components["schemas"]["DayOfWeek"];
+            /** @example 09:00 */
+            from: string;
+            /** @example 12:00 */
+            to: string;
         };
         /** @description An account's columns, as TigerBeetle keeps them */
         Balance: {
@@ -1786,6 +1852,8 @@ export interface components {
             homeCommunityId: number;
         };
         /** @enum {string} */
+        DayOfWeek: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+        /** @enum {string} */
         Decision: "APPROVE" | "REJECT";
         /** @enum {string} */
         Direction: "CREDIT" | "DEBIT";
@@ -1944,6 +2012,43 @@ export interface components {
             minutes: number;
             /** @example DONATE_TO_POOL */
             overCap: components["schemas"]["OverCap"];
+        };
+        /** @description Stored hours owed over a region's subtree, in minutes */
+        HoursLiability: {
+            /** Format: int64 */
+            regionId: number;
+            /**
+             * Format: int64
+             * @description confirmed by the subtree's communities (HOURS issuance, net of reversals)
+             */
+            depositedMinutes: number;
+            /**
+             * Format: int64
+             * @description posted for services given in the subtree, under BANK and MUTUAL_AID
+             */
+            withdrawnMinutes: number;
+            /**
+             * Format: int64
+             * @description outstanding: in the HOURS wallets of volunteers homed in the subtree
+             */
+            storedMinutes: number;
+            /**
+             * Format: int64
+             * @description of the stored minutes, those promised to accepted requests and not yet spent
+             */
+            heldMinutes: number;
+            /**
+             * Format: int64
+             * @description stored and not promised
+             */
+            availableMinutes: number;
+            /**
+             * Format: int64
+             * @description in the subtree's communities' pools
+             */
+            poolMinutes: number;
+            /** @description the last 12 calendar months (Asia/Shanghai), oldest first */
+            months: components["schemas"]["MonthlyWithdrawals"][];
         };
         ImportResult: {
             /**
@@ -2151,6 +2256,14 @@ export interface components {
             balance: components["schemas"]["VolunteerBalance"];
             /** @description false when they opted out of public leaderboards */
             shownOnBoards: boolean;
+        };
+        MonthlyWithdrawals: {
+            /** @example 2026-11 */
+            month: string;
+            /** Format: int64 */
+            withdrawnMinutes: number;
+            /** Format: int64 */
+            requests: number;
         };
         /** @enum {string} */
         Near: "COMMUNITY" | "STREET";
@@ -2448,6 +2561,10 @@ export interface components {
              */
             reason?: string;
         };
+        PutServiceProfile: {
+            skills: string[];
+            availability: components["schemas"]["AvailabilitySlot"][];
+        };
         PutServiceRules: {
             settlement: components["schemas"]["Settlement"];
             categories: string[];
@@ -2636,6 +2753,13 @@ export interface components {
             approvedBy?: string;
             approvedAt?: components["schemas"]["OffsetDateTime"];
             reason?: string;
+        };
+        /** @description What a volunteer offers (the resources list): categories of service and weekly availability */
+        ServiceProfile: {
+            /** Format: int64 */
+            volunteerId: number;
+            skills: string[];
+            availability: components["schemas"]["AvailabilitySlot"][];
         };
         ServiceRequest: {
             /** Format: int64 */
@@ -6236,6 +6360,73 @@ export interface operations {
             };
         };
     };
+    getHoursLiability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The liability */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursLiability"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_IN_SCOPE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPointsExpiryRule: {
         parameters: {
             query?: never;
@@ -6719,6 +6910,68 @@ export interface operations {
             };
         };
     };
+    listServiceResources: {
+        parameters: {
+            query?: {
+                category?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_IN_SCOPE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServiceRules: {
         parameters: {
             query?: never;
@@ -7043,6 +7296,8 @@ export interface operations {
                 escalated?: boolean;
                 from?: string;
                 limit?: number;
+                /** @description volunteers: only needs in a category of their skills, starting in one of their weekly slots (where they set any) */
+                matching?: boolean;
                 near?: components["schemas"]["Near"];
                 regionId?: number;
                 relation?: components["schemas"]["Relation"];
@@ -9547,6 +9802,164 @@ export interface operations {
                 };
             };
             /** @description REASON_REQUIRED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServiceProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProfile"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_NOT_FOUND (also when not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setServiceProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutServiceProfile"];
+            };
+        };
+        responses: {
+            /** @description The profile now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProfile"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AVAILABILITY_SLOT_INVALID; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;

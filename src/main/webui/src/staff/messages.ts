@@ -75,6 +75,9 @@ export default {
     liability: {
       nav: "时长负债", title: "储蓄时长负债", region: "地区", reload: "刷新",
       hint: "居民存下、尚未兑现的服务时长：时间银行欠居民的时间。",
+      stored: "居民现存时长", held: "其中已冻结", available: "可支取", deposited: "累计存入", withdrawn: "累计支取", pool: "社区互助池",
+      summary: "{region}的居民现存 {stored}，其中 {held}已冻结给已接单的服务；累计存入 {deposited}，已支取 {withdrawn}；社区互助池另有 {pool}。",
+      months: "近 12 个月的支取", month: "月份", monthWithdrawn: "支取时长", requests: "服务次数", noMonths: "近 12 个月没有支取",
     },
   },
   en: {
@@ -152,6 +155,9 @@ export default {
     liability: {
       nav: "Hours liability", title: "Stored hours liability", region: "Region", reload: "Reload",
       hint: "Hours residents stored and have not yet spent: the time the bank owes them.",
+      stored: "Stored by residents", held: "Held of it", available: "Available", deposited: "Deposited in all", withdrawn: "Withdrawn in all", pool: "Community pools",
+      summary: "Residents of {region} hold {stored}, of which {held} is held for services already taken; {deposited} deposited in all, {withdrawn} withdrawn; the community pools hold another {pool}.",
+      months: "Withdrawals of the last 12 months", month: "Month", monthWithdrawn: "Withdrawn", requests: "Services", noMonths: "No withdrawals in the last 12 months",
     },
   },
 };

@@ -32,6 +32,7 @@ import org.timebank.me.api.MeViews;
 import org.timebank.redemption.api.RedemptionRuleViews;
 import org.timebank.redemption.api.RedemptionViews;
 import org.timebank.region.api.RegionView;
+import org.timebank.servicerequest.api.HoursLiabilityResource;
 import org.timebank.servicerequest.api.ServiceRequestViews;
 import org.timebank.transfer.api.TransferViews;
 import org.timebank.volunteer.api.VolunteerViews;
@@ -51,7 +52,8 @@ final class RequiredProperties {
     static final List<Class<?>> VIEWS = List.of(Page.class, Problem.class, ProblemError.class, ExpiryViews.class,
             ActivityViews.class, BudgetViews.class, HoursViews.class, LeaderboardViews.class, Views.class, LedgerRequests.class,
             RedemptionRuleViews.class, RedemptionViews.class, RegionView.class, TransferViews.class,
-            VolunteerViews.class, MeViews.class, ServiceRequestViews.class, FamilyLinkViews.class);
+            VolunteerViews.class, MeViews.class, ServiceRequestViews.class, FamilyLinkViews.class,
+            HoursLiabilityResource.class);
 
     private RequiredProperties() {}
 

@@ -23,7 +23,7 @@ import org.timebank.support.WithDemoData;
  * posts a need on a phone, a volunteer nearby takes it, seeing who pays, and reports the minutes
  * served, the resident confirms, and both see their hours change; the resident disputes another
  * service, which staff settle in part from the disputes queue; the two link as family; staff post a
- * need on the resident's behalf. Then the API says it all happened, once each despite double taps.
+ * need on the resident's behalf and read the hours the community's residents hold. Then the API says it all happened, once each despite double taps.
  */
 @QuarkusTest
 @TestProfile(WithDemoData.class)
@@ -77,6 +77,9 @@ class ServiceRequestsBrowserTest {
         world.put("otherPlace", otherPlace);
         world.put("staffPlace", staffPlace);
         world.put("disputed", disputed);
+        // what the community's residents hold afterwards: 180 minutes, moved from one to the other, none held
+        world.put("liability", "3 小时");
+        world.put("withdrawn", "1 小时 15 分钟"); // 45 and 30 minutes paid
         Chromium.run(root, "e2e/service-requests.mjs", world);
 
         List<Map<String, Object>> requests = as(residentToken).queryParam("relation", "REQUESTER").get(PATH).then()
