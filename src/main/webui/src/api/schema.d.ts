@@ -2329,6 +2329,11 @@ export interface components {
             /** @description opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        PageProfileView: {
+            items: components["schemas"]["ServiceProfile"][];
+            /** @description opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         PageRedemptionView: {
             items: components["schemas"]["Redemption"][];
             /** @description opaque cursor of the next page; null on the last page */
@@ -6925,6 +6930,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the volunteers and what they offer, by volunteer id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageProfileView"];
+                };
+            };
             /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
             400: {
                 headers: {
