@@ -151,6 +151,12 @@ try {
   await says(staff, "[data-test=svc-outcome]", `已处理 #${world.disputed}：支付 30 分钟，解冻 30 分钟`, "the resolution is said in words");
   await staff.locator(`[data-test=svc-status-${world.disputed}]`).waitFor({ state: "detached" });
 
+  // a service reported but not confirmed (the resident has no phone): staff confirm it for them
+  await staff.click("[data-test=svc-active]");
+  await staff.locator(`[data-test=svc-status-${world.reported}]`).click();
+  await staff.locator("[data-test=svc-confirm]").dblclick();
+  await says(staff, "[data-test=svc-outcome]", `已代居民确认 #${world.reported}：支付 30 分钟，解冻 10 分钟`, "the confirmation is said in words");
+
   await staff.click("[data-test=svc-post]");
   await staff.waitForURL("**/staff/services/new");
   await staff.fill("[data-test=svc-resident] input", String(world.residentId));

@@ -1,5 +1,6 @@
 package org.timebank.webapp;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.timebank.support.Api.as;
 
@@ -21,9 +22,11 @@ import org.timebank.support.WithDemoData;
 /**
  * Spending stored hours through the screens (src/main/webui/e2e/service-requests.mjs): a resident
  * posts a need on a phone, a volunteer nearby takes it, seeing who pays, and reports the minutes
- * served, the resident confirms, and both see their hours change; the resident disputes another
- * service, which staff settle in part from the disputes queue; the two link as family; staff post a
- * need on the resident's behalf and read the hours the community's residents hold. Then the API says it all happened, once each despite double taps.
+ * served; the resident confirms, and both see their hours change. The resident disputes another
+ * service, which staff settle in part from the disputes queue; staff confirm a neighbour's service
+ * for them, post a need on the resident's behalf and read the hours the community's residents hold;
+ * the resident and the volunteer link as family. Then the API says it all happened, once each
+ * despite double taps.
  */
 @QuarkusTest
 @TestProfile(WithDemoData.class)
@@ -65,6 +68,16 @@ class ServiceRequestsBrowserTest {
         step(helperToken, disputed, "acceptance", null);
         step(helperToken, disputed, "completion", Map.of("minutesServed", 50));
 
+        // a neighbour's service, reported and waiting for a confirmation staff give on their behalf
+        Api.Volunteer neighbour = Api.volunteer(t.community());
+        Api.adjust(neighbour.hoursAccount(), "CREDIT", 60).statusCode(201);
+        long reported = as(Tokens.volunteer(neighbour.id())).header("Idempotency-Key", Api.key())
+                .body(Map.of("category", "CLEANING", "place", Api.unique("9号楼"),
+                        "windowStartsAt", start.toString(), "windowEndsAt", start.plusHours(2).toString(), "expectedMinutes", 40))
+                .post(PATH).then().statusCode(201).extract().jsonPath().getLong("id");
+        step(helperToken, reported, "acceptance", null);
+        step(helperToken, reported, "completion", Map.of("minutesServed", 30));
+
         String place = Api.unique("3号楼");
         String staffPlace = Api.unique("7号楼");
         Map<String, Object> world = new HashMap<>();
@@ -77,9 +90,10 @@ class ServiceRequestsBrowserTest {
         world.put("otherPlace", otherPlace);
         world.put("staffPlace", staffPlace);
         world.put("disputed", disputed);
-        // what the community's residents hold afterwards: 180 minutes, moved from one to the other, none held
-        world.put("liability", "3 小时");
-        world.put("withdrawn", "1 小时 15 分钟"); // 45 and 30 minutes paid
+        world.put("reported", reported);
+        // what the community's residents hold afterwards: 180 + 60 minutes, moved between them, none held
+        world.put("liability", "4 小时");
+        world.put("withdrawn", "1 小时 45 分钟"); // 45, 30 and 30 minutes paid
         Chromium.run(root, "e2e/service-requests.mjs", world);
 
         List<Map<String, Object>> requests = as(residentToken).queryParam("relation", "REQUESTER").get(PATH).then()
@@ -102,7 +116,10 @@ class ServiceRequestsBrowserTest {
 
         assertEquals(180 - 45 - 30, Api.balance(resident, "hours.minutes"), "the resident paid 45 and 30 minutes");
         assertEquals(0, Api.balance(resident, "hours.pendingMinutes"), "nothing is held any more");
-        assertEquals(45 + 30, Api.balance(helper, "hours.minutes"), "the volunteer received what was paid");
+        assertEquals(45 + 30 + 30, Api.balance(helper, "hours.minutes"), "the volunteer received what was paid");
+        assertEquals(60 - 30, Api.balance(neighbour, "hours.minutes"), "staff confirmed the neighbour's 30 minutes");
+        as(Tokens.admin()).get(PATH + "/" + reported).then().statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("postedMinutes", equalTo(30));
 
         List<Map<String, Object>> links = as(helperToken).get("/api/v1/volunteers/" + helper.id() + "/family-links").then()
                 .statusCode(200).extract().jsonPath().getList("items");
