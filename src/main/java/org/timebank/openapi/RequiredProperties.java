@@ -21,7 +21,6 @@ import org.timebank.common.Page;
 import org.timebank.common.Problem;
 import org.timebank.common.ProblemError;
 import org.timebank.expiry.api.ExpiryViews;
-import org.timebank.family.api.FamilyLinkViews;
 import org.timebank.hours.api.ActivityViews;
 import org.timebank.hours.api.BudgetViews;
 import org.timebank.hours.api.HoursViews;
@@ -35,6 +34,7 @@ import org.timebank.region.api.RegionView;
 import org.timebank.servicerequest.api.HoursLiabilityResource;
 import org.timebank.servicerequest.api.ServiceRequestViews;
 import org.timebank.transfer.api.TransferViews;
+import org.timebank.family.api.FamilyLinkViews;
 import org.timebank.volunteer.api.VolunteerViews;
 
 /**
@@ -52,8 +52,8 @@ final class RequiredProperties {
     static final List<Class<?>> VIEWS = List.of(Page.class, Problem.class, ProblemError.class, ExpiryViews.class,
             ActivityViews.class, BudgetViews.class, HoursViews.class, LeaderboardViews.class, Views.class, LedgerRequests.class,
             RedemptionRuleViews.class, RedemptionViews.class, RegionView.class, TransferViews.class,
-            VolunteerViews.class, MeViews.class, ServiceRequestViews.class, FamilyLinkViews.class,
-            HoursLiabilityResource.class);
+            VolunteerViews.class, MeViews.class, ServiceRequestViews.class, HoursLiabilityResource.class,
+            FamilyLinkViews.class);
 
     private RequiredProperties() {}
 

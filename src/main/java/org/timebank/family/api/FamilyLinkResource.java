@@ -68,7 +68,7 @@ public class FamilyLinkResource {
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "listFamilyLinks", summary = "A volunteer's family links, newest first (themself, staff in scope, admin)")
-    @APIResponse(responseCode = "200", description = "A page of the links, newest first")
+    @APIResponse(responseCode = "200", description = "One page of links")
     @APIResponse(responseCode = "404", description = "VOLUNTEER_NOT_FOUND (also when not visible to the caller)")
     public Page<LinkView> list(@PathParam("id") long id,
                                @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",

@@ -40,7 +40,7 @@ public class ServiceResourceListResource {
     @Operation(operationId = "listServiceResources", summary = "Volunteers homed in a region's subtree and what they offer "
             + "(staff serving the region, admin), by volunteer id",
             description = "Only volunteers who declared at least one skill; category narrows to one skill.")
-    @APIResponse(responseCode = "200", description = "A page of the volunteers and what they offer, by volunteer id")
+    @APIResponse(responseCode = "200", description = "One page of the resources list")
     @APIResponse(responseCode = "403", description = "NOT_IN_SCOPE")
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND")
     public Page<ProfileView> resources(@PathParam("id") long regionId, @QueryParam("category") String category,

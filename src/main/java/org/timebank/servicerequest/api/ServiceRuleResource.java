@@ -40,7 +40,8 @@ public class ServiceRuleResource extends RegionRuleResource<ServiceRulesView, Pu
     @GET
     @RolesAllowed({Roles.VOLUNTEER, Roles.STAFF, Roles.SHOP, Roles.ADMIN})
     @Operation(operationId = "getServiceRules", summary = "The service rules in force for a region (anyone signed in)")
-    @APIResponse(responseCode = "200", description = "The rules in force")
+    @APIResponse(responseCode = "200", description = "The rules in force",
+            content = @Content(schema = @Schema(implementation = ServiceRulesView.class)))
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND")
     public ServiceRulesView get(@PathParam("id") long id) {
         return read(id);
