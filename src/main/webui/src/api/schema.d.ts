@@ -6930,7 +6930,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the volunteers and what they offer, by volunteer id */
+            /** @description One page of the resources list */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8963,7 +8963,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the links, newest first */
+            /** @description One page of links */
             200: {
                 headers: {
                     [name: string]: unknown;
