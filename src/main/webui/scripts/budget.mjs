@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // every screen of the volunteer's page: each is the first a volunteer may open from a link
-const BUDGET_KB = Object.fromEntries(["VolunteerHome", "ClaimHours", "ActivitiesView", "GiveView", "BoardsView"]
+const BUDGET_KB = Object.fromEntries(["VolunteerHome", "ClaimHours", "ActivitiesView", "GiveView", "BoardsView",
+  "ServicesView", "PostNeed", "FamilyView"]
   .map((screen) => [`src/volunteer/${screen}.vue`, 250]));
 const out = fileURLToPath(new URL("../../../../target/classes/META-INF/resources", import.meta.url));
 const manifest = JSON.parse(readFileSync(join(out, ".vite", "manifest.json"), "utf8"));

@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.timebank.common.Times;
+import org.timebank.family.FamilyLinkService;
+import org.timebank.family.domain.FamilyLink;
 import org.timebank.hours.BudgetService;
 import org.timebank.hours.ConversionRuleService;
 import org.timebank.hours.HourClaimService;
@@ -32,6 +34,9 @@ import org.timebank.redemption.domain.CatalogueItem;
 import org.timebank.redemption.domain.NewShop;
 import org.timebank.redemption.domain.ShopKind;
 import org.timebank.region.RegionService;
+import org.timebank.servicerequest.ServiceRequestService;
+import org.timebank.servicerequest.domain.NewServiceRequest;
+import org.timebank.servicerequest.domain.PayerType;
 import org.timebank.region.domain.NewRegion;
 import org.timebank.region.domain.RegionLevel;
 import org.timebank.volunteer.VolunteerService;
@@ -70,6 +75,10 @@ public class DemoData {
     HourClaimService claims;
     @Inject
     ShopService shops;
+    @Inject
+    ServiceRequestService serviceRequests;
+    @Inject
+    FamilyLinkService family;
 
     public record Ids(long city, long houhuStreet, long shouyiCommunity, long zhang, long li, long wang, long shop) {}
 
@@ -92,6 +101,9 @@ public class DemoData {
             Ids ids = ids();
             if (rules.get(ids.city()).versions().isEmpty()) {
                 loadHours(ids);
+            }
+            if (family.confirmedBetween(ids.zhang(), ids.li()).isEmpty()) {
+                loadServices(ids);
             }
             return ids;
         });
@@ -150,6 +162,38 @@ public class DemoData {
                 yesterday9.minus(Duration.ofDays(1)), yesterday9.minus(Duration.ofDays(1)).plus(Duration.ofMinutes(540)),
                 "demo: a long day at the flood-prevention post (needs two reviewers)");
         LOG.info("Demo hours loaded: conversion rules, a budget for 幸福社区, three claims awaiting review");
+    }
+
+    /**
+     * Stored hours spent on services (issue 13): 张晓明 and 李华 linked as family (李华 pays at most
+     * 10 hours a month for him), two needs of 张晓明's open to take (one paid by 李华), and a need of
+     * 李华's that 张晓明 took and reported and 李华 disputed, waiting in the queue of 后湖街道's staff.
+     * The windows are the days after loading; an open need whose window has passed stays as it was.
+     */
+    private void loadServices(Ids ids) {
+        DemoCaller zhang = DemoCaller.volunteer(ids.zhang());
+        DemoCaller li = DemoCaller.volunteer(ids.li());
+        FamilyLink link = family.request(zhang, ids.zhang(), ids.li(), "子女");
+        family.confirm(li, ids.li(), link.id());
+        family.setLimit(li, ids.li(), link.id(), 600);
+        LocalDate tomorrow = LocalDate.now(Times.ZONE).plusDays(1);
+        serviceRequests.create(zhang, need("MEAL_DELIVERY", "午饭送到家，不要辣", "百步亭花园 8号楼",
+                tomorrow.atTime(11, 0), 60, PayerType.SELF, null));
+        serviceRequests.create(zhang, need("HOSPITAL_ESCORT", "陪同去市一医院复查", "百步亭花园 8号楼",
+                tomorrow.plusDays(1).atTime(8, 30), 120, PayerType.FAMILY, ids.li()));
+        long disputed = serviceRequests.create(li, need("CLEANING", "打扫厨房和客厅", "幸福社区 2号楼",
+                tomorrow.atTime(9, 0), 60, PayerType.SELF, null)).id();
+        serviceRequests.accept(zhang, disputed);
+        serviceRequests.reportCompletion(zhang, disputed, 50);
+        serviceRequests.dispute(li, disputed, "只打扫了厨房");
+        LOG.info("Demo services loaded: a family link, two open needs, a disputed service for 后湖街道's staff");
+    }
+
+    private static NewServiceRequest need(String category, String description, String place,
+                                          java.time.LocalDateTime startsAt, int minutes, PayerType payer, Long payerId) {
+        Instant start = startsAt.atZone(Times.ZONE).toInstant();
+        return new NewServiceRequest(null, null, category, description, place, start,
+                start.plus(Duration.ofMinutes(Math.max(minutes, 120))), minutes, payer, payerId, null);
     }
 
     private VolunteerProfile register(String name, String phone, String idNumber, long community) {
