@@ -778,6 +778,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions/{id}/hours-liability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank's liability in stored hours over a region's subtree (staff serving the region, admin) */
+        get: operations["getHoursLiability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{id}/notice-webhook": {
         parameters: {
             query?: never;
@@ -923,6 +940,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions/{id}/service-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Volunteers homed in a region's subtree and what they offer (staff serving the region, admin), by volunteer id
+         * @description Only volunteers who declared at least one skill; category narrows to one skill.
+         */
+        get: operations["listServiceResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/service-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service rules in force for a region (anyone signed in) */
+        get: operations["getServiceRules"];
+        /**
+         * Set a region's service rules (admin)
+         * @description Applies to the region's subtree where no nearer region sets its own; applies to requests accepted from now on (an accepted request keeps the rule it was accepted under). BANK: the payer's hours are consumed into the community's withdrawn-hours account and the provider earns as for an approved claim; MUTUAL_AID: the payer's hours move to the provider.
+         */
+        put: operations["setServiceRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{id}/transfer-rules": {
         parameters: {
             query?: never;
@@ -938,6 +996,181 @@ export interface paths {
          */
         put: operations["setTransferRules"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List service requests, newest first
+         * @description A volunteer sees OPEN requests (the needs they may take) and their own, as requester, payer or provider; staff the requests of the regions they serve; admins all. Filters: regionId (its subtree), status, category, escalated; from, to (RFC 3339): windows overlapping [from, to). For volunteers: relation=REQUESTER (my requests), PROVIDER (my accepted tasks), PAYER; near=COMMUNITY or STREET (needs in my home community or street); matching=true (needs fitting my skills and availability, see /api/v1/volunteers/{id}/service-profile).
+         */
+        get: operations["listServiceRequests"];
+        put?: never;
+        /**
+         * Post a need (a resident for themself; staff on behalf of a resident of a community they serve)
+         * @description The category must be one the community's service rules offer. Who pays: SELF (the requester's stored hours), FAMILY (a linked family member's, payerVolunteerId, within their consent) or COMMUNITY_POOL (staff serving the community only, with payerReason). Nothing is held until a volunteer accepts.
+         */
+        post: operations["createServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a service request (any volunteer while OPEN; its requester, payer and provider; staff in scope; admin) */
+        get: operations["getServiceRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an OPEN request (a volunteer, never the requester or the payer)
+         * @description Exactly one of many simultaneous acceptances wins. The payer's expected minutes are held on the ledger (their HOURS wallet, or the community's pool) until the request is confirmed, resolved, cancelled or recorded as a no-show; the hold lasts until timebank.service-requests.hold-after-window past the window. The region's rule in force now (BANK or MUTUAL_AID) decides where the hours go and is kept on the request.
+         */
+        post: operations["acceptServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a request (OPEN: its requester or staff, freely; accepted: the requester, the provider or staff, with a reason; the hold is released) */
+        post: operations["cancelServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the minutes served (the provider)
+         * @description At most the expected minutes held. Nothing is posted until the requester or staff confirm.
+         */
+        post: operations["reportServiceRequestCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the service (the requester, or staff on their behalf; never the provider)
+         * @description Posts the minutes served from the hold, the rest released (one HOLD_POST transaction whose memo names the rule). BANK: the hours are consumed into the community's withdrawn-hours account and the provider earns hours and points as for an approved claim (an APPROVAL of a claim recorded for the service, under the conversion rules, budget and cap). MUTUAL_AID: the hours move to the provider's wallet.
+         */
+        post: operations["confirmServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute an accepted request (its requester, payer or provider), for staff serving the community to resolve */
+        post: operations["disputeServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a no-show on an accepted request
+         * @description Recorded by the requester or staff, the provider did not come; by the provider, the requester was not there. The hold is released; nothing is posted.
+         */
+        post: operations["recordServiceRequestNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a disputed or escalated request (staff serving its community who are not a side of it, admin)
+         * @description POST_FULL posts the expected minutes, POST_PART the given minutes (the rest released), VOID releases the hold. A posting settles under the request's rule, as a confirmation does.
+         */
+        post: operations["resolveServiceRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1133,6 +1366,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteers/{id}/family-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer's family links, newest first (themself, staff in scope, admin) */
+        get: operations["listFamilyLinks"];
+        put?: never;
+        /** Name a family member (the volunteer themself); the member confirms */
+        post: operations["requestFamilyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/family-links/{linkId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a link naming the caller (the member) */
+        post: operations["confirmFamilyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/family-links/{linkId}/payment-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Limit what the caller's hours pay for the other side each month
+         * @description Counted per calendar month (Asia/Shanghai) over the requests the caller pays for: held and posted minutes. An acceptance past the limit is refused with FAMILY_MONTHLY_LIMIT_EXCEEDED.
+         */
+        put: operations["setFamilyPaymentLimit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/family-links/{linkId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a link (either side); a pending one is withdrawn or declined
+         * @description Requests already accepted with the removed member paying keep their hold; new acceptances are refused.
+         */
+        post: operations["removeFamilyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/volunteers/{id}/leaderboard-visibility": {
         parameters: {
             query?: never;
@@ -1218,6 +1526,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteers/{id}/service-eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether staff approved the volunteer's need (themself, staff in scope, admin) */
+        get: operations["getServiceEligibility"];
+        /**
+         * Approve or withdraw a resident's need (staff serving their home community, never for themself)
+         * @description Where a region's service rules set approvedNeedRequired, only residents with an approved need may post service requests (SERVICE_NEED_NOT_APPROVED otherwise).
+         */
+        put: operations["setServiceEligibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/service-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer's skills and availability (themself, staff in scope, admin) */
+        get: operations["getServiceProfile"];
+        /**
+         * Declare one's skills and weekly availability (the volunteer themself)
+         * @description Replaces what was declared before. Slots are local time (Asia/Shanghai); a slot ends after it starts.
+         */
+        put: operations["setServiceProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/volunteers/{id}/transactions": {
         parameters: {
             query?: never;
@@ -1289,7 +1639,7 @@ export interface components {
             createdAt: components["schemas"]["OffsetDateTime"];
         };
         /** @enum {string} */
-        AccountPurpose: "VOLUNTEER_WALLET" | "VOLUNTEER_DEBT" | "COMMUNITY_ISSUANCE" | "COMMUNITY_BUDGET" | "COMMUNITY_FUND" | "COMMUNITY_POOL" | "SHOP_SETTLEMENT" | "OPENING_BALANCE" | "ADJUSTMENT" | "BREAKAGE";
+        AccountPurpose: "VOLUNTEER_WALLET" | "VOLUNTEER_DEBT" | "COMMUNITY_ISSUANCE" | "COMMUNITY_BUDGET" | "COMMUNITY_FUND" | "COMMUNITY_POOL" | "SHOP_SETTLEMENT" | "OPENING_BALANCE" | "ADJUSTMENT" | "BREAKAGE" | "COMMUNITY_WITHDRAWN";
         Activity: {
             /** Format: int64 */
             id: number;
@@ -1361,6 +1711,14 @@ export interface components {
             activityId: number;
             /** @description the pending claims made, in the order of the records */
             claims: components["schemas"]["HourClaim"][];
+        };
+        /** @description A weekly slot when the volunteer is usually free, local time */
+        AvailabilitySlot: {
+            weekday: components["schemas"]["DayOfWeek"];
+            /** @example 09:00 */
+            from: string;
+            /** @example 12:00 */
+            to: string;
         };
         /** @description An account's columns, as TigerBeetle keeps them */
         Balance: {
@@ -1704,6 +2062,8 @@ export interface components {
             homeCommunityId: number;
         };
         /** @enum {string} */
+        DayOfWeek: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
+        /** @enum {string} */
         Decision: "APPROVE" | "REJECT";
         /** @enum {string} */
         Decision1: "ACCEPT" | "REJECT" | "BAN";
@@ -1717,6 +2077,45 @@ export interface components {
             /** Format: int64 */
             volunteerId: number;
             enrolledAt: components["schemas"]["OffsetDateTime"];
+        };
+        FamilyLink: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            requestedBy: number;
+            /** Format: int64 */
+            memberId: number;
+            relation?: string;
+            status?: components["schemas"]["FamilyLinkStatus"];
+            /**
+             * Format: int32
+             * @description requestedBy's monthly limit on paying for memberId
+             */
+            requesterLimitMinutes?: number;
+            /**
+             * Format: int32
+             * @description memberId's monthly limit on paying for requestedBy
+             */
+            memberLimitMinutes?: number;
+            createdAt?: components["schemas"]["OffsetDateTime"];
+            confirmedAt?: components["schemas"]["OffsetDateTime"];
+            removedAt?: components["schemas"]["OffsetDateTime"];
+        };
+        FamilyLinkRequest: {
+            /** Format: int64 */
+            memberId: number;
+            /** @example 子女 */
+            relation?: string;
+        };
+        /** @enum {string} */
+        FamilyLinkStatus: "PENDING" | "CONFIRMED" | "REMOVED";
+        FamilyPaymentLimit: {
+            /**
+             * Format: int32
+             * @description the most minutes a month the caller's hours pay for the other side's services; null lifts the limit
+             * @example 600
+             */
+            monthlyMinutes?: number;
         };
         HourClaim: {
             /** Format: int64 */
@@ -1825,6 +2224,43 @@ export interface components {
             minutes: number;
             /** @example DONATE_TO_POOL */
             overCap: components["schemas"]["OverCap"];
+        };
+        /** @description Stored hours owed over a region's subtree, in minutes */
+        HoursLiability: {
+            /** Format: int64 */
+            regionId: number;
+            /**
+             * Format: int64
+             * @description confirmed by the subtree's communities (HOURS issuance, net of reversals)
+             */
+            depositedMinutes: number;
+            /**
+             * Format: int64
+             * @description posted for services given in the subtree, under BANK and MUTUAL_AID
+             */
+            withdrawnMinutes: number;
+            /**
+             * Format: int64
+             * @description outstanding: in the HOURS wallets of volunteers homed in the subtree
+             */
+            storedMinutes: number;
+            /**
+             * Format: int64
+             * @description of the stored minutes, those promised to accepted requests and not yet spent
+             */
+            heldMinutes: number;
+            /**
+             * Format: int64
+             * @description stored and not promised
+             */
+            availableMinutes: number;
+            /**
+             * Format: int64
+             * @description in the subtree's communities' pools
+             */
+            poolMinutes: number;
+            /** @description the last 12 calendar months (Asia/Shanghai), oldest first */
+            months: components["schemas"]["MonthlyWithdrawals"][];
         };
         ImportResult: {
             /**
@@ -2033,6 +2469,16 @@ export interface components {
             /** @description false when they opted out of public leaderboards */
             shownOnBoards: boolean;
         };
+        MonthlyWithdrawals: {
+            /** @example 2026-11 */
+            month: string;
+            /** Format: int64 */
+            withdrawnMinutes: number;
+            /** Format: int64 */
+            requests: number;
+        };
+        /** @enum {string} */
+        Near: "COMMUNITY" | "STREET";
         /** @description The oldest points still unspent, and when they expire */
         NextPointsExpiry: {
             /**
@@ -2044,6 +2490,8 @@ export interface components {
             /** @description when they expire, unless spent first (spending takes the oldest points first) */
             at: components["schemas"]["OffsetDateTime"];
         };
+        /** @enum {string} */
+        NoShowParty: "PROVIDER" | "REQUESTER";
         /** @enum {string} */
         NoticeKind: "CLAIM_APPROVED" | "CLAIM_REJECTED" | "REDEMPTION_REFUNDED" | "POINTS_EXPIRING" | "SERVICE_REQUEST_ACCEPTED" | "SERVICE_REQUEST_COMPLETED";
         NoticeSubscription: {
@@ -2136,8 +2584,18 @@ export interface components {
             /** @description opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        PageLinkView: {
+            items: components["schemas"]["FamilyLink"][];
+            /** @description opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         PageMoveView: {
             items: components["schemas"]["VolunteerMove"][];
+            /** @description opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PageProfileView: {
+            items: components["schemas"]["ServiceProfile"][];
             /** @description opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -2151,11 +2609,18 @@ export interface components {
             /** @description opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        PageServiceRequestView: {
+            items: components["schemas"]["ServiceRequest"][];
+            /** @description opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         PageVolunteerView: {
             items: components["schemas"]["Volunteer"][];
             /** @description opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        PayerType: "SELF" | "FAMILY" | "COMMUNITY_POOL";
         PaymentCode: {
             /** @description 20 characters; show it once, as a QR code */
             code: string;
@@ -2400,8 +2865,34 @@ export interface components {
         PutSelfRegistrationRule: {
             allowed: boolean;
         };
+        PutServiceEligibility: {
+            approved: boolean;
+            /**
+             * @description required to approve
+             * @example 独居，75 岁
+             */
+            reason?: string;
+        };
+        PutServiceProfile: {
+            skills: string[];
+            availability: components["schemas"]["AvailabilitySlot"][];
+        };
+        PutServiceRules: {
+            settlement: components["schemas"]["Settlement"];
+            categories: string[];
+            /**
+             * Format: int64
+             * @description the stored minutes a payer must hold to pay for a service; absent: no minimum
+             * @example 6000
+             */
+            minStoredMinutes?: number;
+            /** @description only residents whose need staff approved may ask (the stand-in for an age threshold); default false */
+            approvedNeedRequired?: boolean;
+        };
         PutTransferRules: {
             hoursGiftsAllowed: boolean;
+            /** @description hours may be gifted only to the giver's confirmed family members; default false */
+            hoursGiftsFamilyOnly?: boolean;
         };
         RecordNoticeSubscriptions: {
             choices: components["schemas"]["NoticeSubscriptionChoice"][];
@@ -2566,6 +3057,12 @@ export interface components {
         /** @enum {string} */
         RegionLevel: "CITY" | "DISTRICT" | "STREET" | "COMMUNITY";
         /** @enum {string} */
+        Relation: "REQUESTER" | "PROVIDER" | "PAYER";
+        /** @enum {string} */
+        RequestStatus: "OPEN" | "ACCEPTED" | "COMPLETED" | "DISPUTED" | "CONFIRMED" | "RESOLVED" | "CANCELLED" | "NO_SHOW" | "EXPIRED";
+        /** @enum {string} */
+        ResolutionDecision: "POST_FULL" | "POST_PART" | "VOID";
+        /** @enum {string} */
         Rounding: "DOWN" | "HALF_UP" | "UP";
         /** @description Whether residents may register themselves from the mini-program in this region's communities */
         SelfRegistrationRule: {
@@ -2576,6 +3073,164 @@ export interface components {
              */
             fromRegionId?: number;
         };
+        /** @description Whether staff approved the volunteer's need to be served */
+        ServiceEligibility: {
+            /** Format: int64 */
+            volunteerId: number;
+            approved: boolean;
+            approvedBy?: string;
+            approvedAt?: components["schemas"]["OffsetDateTime"];
+            reason?: string;
+        };
+        /** @description What a volunteer offers (the resources list): categories of service and weekly availability */
+        ServiceProfile: {
+            /** Format: int64 */
+            volunteerId: number;
+            skills: string[];
+            availability: components["schemas"]["AvailabilitySlot"][];
+        };
+        ServiceRequest: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            requesterId: number;
+            /** Format: int64 */
+            communityId: number;
+            category?: string;
+            description?: string;
+            place?: string;
+            windowStartsAt?: components["schemas"]["OffsetDateTime"];
+            windowEndsAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: int32 */
+            expectedMinutes: number;
+            payerType?: components["schemas"]["PayerType"];
+            /** Format: int64 */
+            payerVolunteerId?: number;
+            payerReason?: string;
+            status?: components["schemas"]["RequestStatus"];
+            createdAt?: components["schemas"]["OffsetDateTime"];
+            /** Format: int64 */
+            providerId?: number;
+            acceptedAt?: components["schemas"]["OffsetDateTime"];
+            /** @description the region rule in force at acceptance */
+            settlement?: components["schemas"]["Settlement"];
+            /**
+             * Format: int64
+             * @description the ledger's hold on the payer's hours
+             */
+            holdId?: number;
+            /** Format: int32 */
+            minutesServed?: number;
+            reportedAt?: components["schemas"]["OffsetDateTime"];
+            /** @description set when the request went to staff for not being confirmed in time */
+            escalatedAt?: components["schemas"]["OffsetDateTime"];
+            closedAt?: components["schemas"]["OffsetDateTime"];
+            reason?: string;
+            noShowParty?: components["schemas"]["NoShowParty"];
+            /**
+             * Format: int32
+             * @description the minutes of the hold posted
+             */
+            postedMinutes?: number;
+            /**
+             * Format: int64
+             * @description the HOLD_POST transaction
+             */
+            settlementTransactionId?: number;
+            /**
+             * Format: int64
+             * @description BANK: the provider's approved hour claim
+             */
+            claimId?: number;
+        };
+        ServiceRequestCompletion: {
+            /**
+             * Format: int32
+             * @description minutes served, at most the expected minutes held
+             * @example 45
+             */
+            minutesServed: number;
+        };
+        /** @description A need to be served, paid with stored hours */
+        ServiceRequestCreate: {
+            /**
+             * Format: int64
+             * @description the resident served; default the caller (staff posting on behalf of a resident name them)
+             */
+            requesterId?: number;
+            /**
+             * Format: int64
+             * @description the community where the service is given; default the requester's home community
+             */
+            communityId?: number;
+            /**
+             * @description one of the categories the region offers (GET /api/v1/regions/{id}/service-rules)
+             * @example MEAL_DELIVERY
+             */
+            category: string;
+            description?: string;
+            /**
+             * @description a coarse place (building, not the flat)
+             * @example 3号楼
+             */
+            place: string;
+            /** @example 2026-12-01T09:00:00+08:00 */
+            windowStartsAt: components["schemas"]["OffsetDateTime"];
+            /** @example 2026-12-01T12:00:00+08:00 */
+            windowEndsAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int32
+             * @description the minutes held from the payer at acceptance
+             * @example 60
+             */
+            expectedMinutes: number;
+            /** @description default SELF; COMMUNITY_POOL is for staff serving the community, with a reason */
+            payerType?: components["schemas"]["PayerType"];
+            /**
+             * Format: int64
+             * @description FAMILY: the linked family member who pays
+             */
+            payerVolunteerId?: number;
+            /** @description COMMUNITY_POOL: why the pool pays */
+            payerReason?: string;
+        };
+        ServiceRequestDispute: {
+            /** @example 没有上门 */
+            reason: string;
+        };
+        ServiceRequestReason: {
+            /**
+             * @description required once the request is accepted
+             * @example 老人住院了
+             */
+            reason?: string;
+        };
+        ServiceRequestResolution: {
+            decision: components["schemas"]["ResolutionDecision"];
+            /**
+             * Format: int32
+             * @description POST_PART: the minutes posted, at most the expected minutes
+             */
+            minutes?: number;
+            reason: string;
+        };
+        /** @description The rules in force for a region: its own, or those of the nearest region above it; without any, BANK and the default categories */
+        ServiceRules: {
+            /** Format: int64 */
+            regionId: number;
+            settlement?: components["schemas"]["Settlement"];
+            categories?: string[];
+            /** Format: int64 */
+            minStoredMinutes?: number;
+            approvedNeedRequired: boolean;
+            /**
+             * Format: int64
+             * @description the region whose rule applies; absent when none does
+             */
+            inheritedFrom?: number;
+        };
+        /** @enum {string} */
+        Settlement: "BANK" | "MUTUAL_AID";
         Shop: {
             /** Format: int64 */
             id: number;
@@ -2815,6 +3470,7 @@ export interface components {
             /** Format: int64 */
             regionId: number;
             hoursGiftsAllowed: boolean;
+            hoursGiftsFamilyOnly: boolean;
             /**
              * Format: int64
              * @description the region whose rule applies; absent when none does
@@ -6446,6 +7102,73 @@ export interface operations {
             };
         };
     };
+    getHoursLiability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The liability */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursLiability"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_IN_SCOPE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getNoticeWebhook: {
         parameters: {
             query?: never;
@@ -7403,6 +8126,235 @@ export interface operations {
             };
         };
     };
+    listServiceResources: {
+        parameters: {
+            query?: {
+                category?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the resources list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageProfileView"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_IN_SCOPE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServiceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRules"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setServiceRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutServiceRules"];
+            };
+        };
+        responses: {
+            /** @description The rules now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRules"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REGION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTransferRules: {
         parameters: {
             query?: never;
@@ -7542,6 +8494,851 @@ export interface operations {
                 };
             };
             /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listServiceRequests: {
+        parameters: {
+            query?: {
+                category?: string;
+                cursor?: string;
+                escalated?: boolean;
+                from?: string;
+                limit?: number;
+                /** @description volunteers: only needs in a category of their skills, starting in one of their weekly slots (where they set any) */
+                matching?: boolean;
+                near?: components["schemas"]["Near"];
+                regionId?: number;
+                relation?: components["schemas"]["Relation"];
+                status?: components["schemas"]["RequestStatus"];
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageServiceRequestView"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Posted, OPEN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (a volunteer posting for another), NOT_IN_SCOPE, POOL_PAYER_STAFF_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_NOT_FOUND, REGION_NOT_FOUND, NOT_A_COMMUNITY, SERVICE_CATEGORY_NOT_OFFERED, SERVICE_WINDOW_INVALID, SERVICE_WINDOW_PAST, FAMILY_LINK_REQUIRED, FAMILY_PAYER_IS_REQUESTER; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_OPEN (taken, cancelled or ended); IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_OWN, INSUFFICIENT_HOURS (the payer's wallet or the pool cannot cover the expected minutes), FAMILY_LINK_REQUIRED, FAMILY_MONTHLY_LIMIT_EXCEEDED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestReason"];
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_CANCELLABLE, SERVICE_HOLD_EXPIRED; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REASON_REQUIRED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportServiceRequestCompletion: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestCompletion"];
+            };
+        };
+        responses: {
+            /** @description Reported, COMPLETED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (not its provider) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_ACCEPTED, SERVICE_HOLD_EXPIRED; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description MINUTES_SERVED_INVALID; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_COMPLETED, SERVICE_HOLD_EXPIRED, CLAIM_OVERLAPS (BANK: the provider's claim would overlap another); IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BANK: NO_CONVERSION_RULE, BUDGET_EXHAUSTED, HOURS_CAP_REACHED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disputeServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestDispute"];
+            };
+        };
+        responses: {
+            /** @description DISPUTED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_DISPUTABLE, SERVICE_HOLD_EXPIRED; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordServiceRequestNoShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestReason"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_ACCEPTED, SERVICE_HOLD_EXPIRED; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestResolution"];
+            };
+        };
+        responses: {
+            /** @description RESOLVED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_FOUND (also when the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_REQUEST_NOT_RESOLVABLE, SERVICE_HOLD_EXPIRED; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description MINUTES_SERVED_INVALID, and as for a confirmation; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8363,6 +10160,435 @@ export interface operations {
             };
         };
     };
+    listFamilyLinks: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageLinkView"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_NOT_FOUND (also when not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestFamilyLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FamilyLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description PENDING */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyLink"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (not the caller's own) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_EXISTS (a pending or confirmed link of the pair); IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_TO_SELF, VOLUNTEER_NOT_FOUND; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmFamilyLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CONFIRMED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyLink"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN, FAMILY_LINK_CONFIRM_BY_MEMBER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_NOT_PENDING; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setFamilyPaymentLimit: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FamilyPaymentLimit"];
+            };
+        };
+        responses: {
+            /** @description The link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyLink"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_REMOVED; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeFamilyLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description REMOVED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyLink"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FAMILY_LINK_REMOVED; IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setLeaderboardVisibility: {
         parameters: {
             query?: never;
@@ -8802,6 +11028,322 @@ export interface operations {
             };
             /** @description VOLUNTEER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServiceEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approval */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEligibility"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_NOT_FOUND (also when not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setServiceEligibility: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutServiceEligibility"];
+            };
+        };
+        responses: {
+            /** @description The approval now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEligibility"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN (one's own need) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_NOT_FOUND (also when not in scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REASON_REQUIRED; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServiceProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProfile"];
+                };
+            };
+            /** @description Bad input; `code` says what: VALIDATION_FAILED (with the fields in `errors`), MALFORMED_JSON, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_FIELD_TYPE, MISSING_BODY, INVALID_LIMIT, INVALID_CURSOR, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, INVALID_TEXT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the token's groups do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VOLUNTEER_NOT_FOUND (also when not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected failure; nothing is revealed beyond the code */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setServiceProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutServiceProfile"];
+            };
+        };
+        responses: {
+            /** @description The profile now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceProfile"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist, or is not the caller's to see (REGION_NOT_FOUND, VOLUNTEER_NOT_FOUND, ACCOUNT_NOT_FOUND, TRANSACTION_NOT_FOUND; NOT_FOUND for an unknown path) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: a call with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AVAILABILITY_SLOT_INVALID; IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,5 @@
 package org.timebank.notice;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
@@ -11,13 +9,4 @@ import java.util.Optional;
  */
 public interface WeChatRecipients {
     Optional<String> openid(long volunteerId);
-
-    @ApplicationScoped
-    @DefaultBean
-    class Unbound implements WeChatRecipients {
-        @Override
-        public Optional<String> openid(long volunteerId) {
-            return Optional.empty();
-        }
-    }
 }

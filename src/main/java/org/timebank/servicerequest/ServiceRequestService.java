@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.timebank.common.ApiException;
+import org.timebank.notice.Notices;
+import org.timebank.notice.domain.NewNotice;
+import org.timebank.notice.domain.NoticeKind;
 import org.timebank.common.Messages;
 import org.timebank.common.Metrics;
 import org.timebank.common.Page;
@@ -70,6 +74,8 @@ public class ServiceRequestService {
     FamilyConsent family;
     @Inject
     ServiceRequestConfig config;
+    @Inject
+    Notices notices;
 
     // ---- posting a need ----
 
@@ -339,6 +345,8 @@ public class ServiceRequestService {
         PostedTransaction hold = ledger.hold(SOURCE, Long.toString(id), caller.subject(), memo(settlement, r), from, to,
                 step.minutes(), Duration.between(now, until));
         store.markAccepted(id, provider, settlement, hold.id());
+        notices.enqueue(new NewNotice(r.requesterId(), NoticeKind.SERVICE_REQUEST_ACCEPTED, Long.toString(id),
+                Map.of("requestId", Long.toString(id), "category", r.category())));
         Metrics.count("timebank.service-requests.accepted", 1, "settlement", settlement.name());
         return store.find(id).orElseThrow();
     }
@@ -359,6 +367,8 @@ public class ServiceRequestService {
         ServiceRequestDetails r = lockVisible(caller, id);
         ServiceRequest.Step step = step(r.lifecycle().reportCompletion(parties(caller, r), minutes, holdTimedOut(r)));
         store.markReported(id, step.minutes());
+        notices.enqueue(new NewNotice(r.requesterId(), NoticeKind.SERVICE_REQUEST_COMPLETED, Long.toString(id),
+                Map.of("requestId", Long.toString(id), "minutes", Integer.toString(step.minutes()))));
         return store.find(id).orElseThrow();
     }
 
