@@ -3,7 +3,6 @@ package org.timebank.servicerequest.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -15,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.timebank.common.Jdbc;
+import org.timebank.common.Sql;
 import org.timebank.servicerequest.domain.HoursLiability;
 import org.timebank.servicerequest.domain.NeedApproval;
 import org.timebank.servicerequest.domain.NoShowParty;
@@ -29,7 +28,7 @@ import org.timebank.servicerequest.domain.Settlement;
 @ApplicationScoped
 public class ServiceRequestStore {
     @Inject
-    Jdbc jdbc;
+    Sql sql;
 
     private static final String COLUMNS = "s.id, s.requester_id, s.community_id, s.category, s.description, s.place, "
             + "s.window_starts_at, s.window_ends_at, s.expected_minutes, s.payer_type, s.payer_volunteer_id, "
@@ -44,7 +43,7 @@ public class ServiceRequestStore {
     public long insert(long requesterId, long communityId, String category, String description, String place,
                        Instant windowStartsAt, Instant windowEndsAt, int expectedMinutes, PayerType payerType,
                        Long payerVolunteerId, String payerReason, String actor) {
-        return one("insert into service_request (requester_id, community_id, category, description, place, "
+        return sql.one("insert into service_request (requester_id, community_id, category, description, place, "
                         + "window_starts_at, window_ends_at, expected_minutes, payer_type, payer_volunteer_id, "
                         + "payer_reason, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
                 r -> r.getLong(1), requesterId, communityId, category, description, place, utc(windowStartsAt),
@@ -53,58 +52,58 @@ public class ServiceRequestStore {
     }
 
     public Optional<ServiceRequestDetails> find(long id) {
-        return one("select " + COLUMNS + " from service_request s where s.id = ?", ServiceRequestStore::details, id);
+        return sql.one("select " + COLUMNS + " from service_request s where s.id = ?", ServiceRequestStore::details, id);
     }
 
     /** The request, its row locked until the transaction ends: every step of one request queues here. */
     public Optional<ServiceRequestDetails> lock(long id) {
-        return one("select " + COLUMNS + " from service_request s where s.id = ? for update",
+        return sql.one("select " + COLUMNS + " from service_request s where s.id = ? for update",
                 ServiceRequestStore::details, id);
     }
 
     public void markAccepted(long id, long providerId, Settlement settlement, long holdId) {
-        update("update service_request set status = 'ACCEPTED', provider_id = ?, accepted_at = now(), settlement = ?, "
+        sql.update("update service_request set status = 'ACCEPTED', provider_id = ?, accepted_at = now(), settlement = ?, "
                 + "hold_id = ? where id = ?", providerId, settlement.name(), holdId, id);
     }
 
     public void markReported(long id, int minutes) {
-        update("update service_request set status = 'COMPLETED', minutes_served = ?, reported_at = now() where id = ?",
+        sql.update("update service_request set status = 'COMPLETED', minutes_served = ?, reported_at = now() where id = ?",
                 minutes, id);
     }
 
     public void markDisputed(long id, String actor, String reason) {
-        update("update service_request set status = 'DISPUTED', disputed_by = ?, reason = ? where id = ?",
+        sql.update("update service_request set status = 'DISPUTED', disputed_by = ?, reason = ? where id = ?",
                 actor, reason, id);
     }
 
     /** Ends the request: who, why, and for a posting what was posted (and the provider's claim under BANK). */
     public void markClosed(long id, RequestStatus status, String actor, String reason, NoShowParty noShow,
                            Integer postedMinutes, Long transactionId, Long claimId) {
-        update("update service_request set status = ?, closed_by = ?, closed_at = now(), reason = coalesce(?, reason), "
+        sql.update("update service_request set status = ?, closed_by = ?, closed_at = now(), reason = coalesce(?, reason), "
                         + "no_show_party = ?, posted_minutes = ?, settlement_transaction_id = ?, claim_id = ? where id = ?",
                 status.name(), actor, reason, noShow == null ? null : noShow.name(), postedMinutes, transactionId,
                 claimId, id);
     }
 
     public void markExpired(long id) {
-        update("update service_request set status = 'EXPIRED', closed_by = 'system:hold-expiry', closed_at = now() "
+        sql.update("update service_request set status = 'EXPIRED', closed_by = 'system:hold-expiry', closed_at = now() "
                 + "where id = ?", id);
     }
 
     /** Held requests whose window ended before {@code dueBefore}, not escalated yet; locked, skipping taken ones. */
     public List<Long> lockDueForEscalation(Instant dueBefore, int limit) {
-        return list("select s.id from service_request s where s.status in ('ACCEPTED', 'COMPLETED') "
+        return sql.list("select s.id from service_request s where s.status in ('ACCEPTED', 'COMPLETED') "
                         + "and s.escalated_at is null and s.window_ends_at < ? order by s.window_ends_at limit ? "
                         + "for update skip locked", r -> r.getLong(1), utc(dueBefore), limit);
     }
 
     public void markEscalated(long id) {
-        update("update service_request set escalated_at = now() where id = ?", id);
+        sql.update("update service_request set escalated_at = now() where id = ?", id);
     }
 
     /** Held requests whose hold the ledger has expired; locked, skipping ones another sweeper has. */
     public List<Long> lockExpiredHeld(int limit) {
-        return list("select s.id from service_request s join hold h on h.id = s.hold_id "
+        return sql.list("select s.id from service_request s join hold h on h.id = s.hold_id "
                 + "where s.status in ('ACCEPTED', 'COMPLETED', 'DISPUTED') and h.status = 'EXPIRED' "
                 + "order by s.id limit ? for update of s skip locked", r -> r.getLong(1), limit);
     }
@@ -114,7 +113,7 @@ public class ServiceRequestStore {
      * (Asia/Shanghai): held ones count their expected minutes, settled ones what was posted.
      */
     public long familyMinutesThisMonth(long payerId, long requesterId) {
-        return one("select coalesce(sum(case when status in ('ACCEPTED', 'COMPLETED', 'DISPUTED') then expected_minutes "
+        return sql.one("select coalesce(sum(case when status in ('ACCEPTED', 'COMPLETED', 'DISPUTED') then expected_minutes "
                         + "else coalesce(posted_minutes, 0) end), 0) from service_request "
                         + "where payer_type = 'FAMILY' and payer_volunteer_id = ? and requester_id = ? "
                         + "and accepted_at >= date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'",
@@ -133,44 +132,44 @@ public class ServiceRequestStore {
                         Instant to, Long before, int limit) {}
 
     public List<ServiceRequestDetails> list(Query q) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS
+        StringBuilder text = new StringBuilder("select " + COLUMNS
                 + " from service_request s join region r on r.id = s.community_id where s.id < ?");
         List<Object> args = new ArrayList<>(List.of(q.before() == null ? Long.MAX_VALUE : q.before()));
         if (q.scope() != null) {
-            sql.append(" and r.path && ?");
+            text.append(" and r.path && ?");
             args.add(q.scope());
         }
         if (q.viewer() != null) {
-            sql.append(" and (s.status = 'OPEN' or s.requester_id = ? or s.provider_id = ? or s.payer_volunteer_id = ?)");
+            text.append(" and (s.status = 'OPEN' or s.requester_id = ? or s.provider_id = ? or s.payer_volunteer_id = ?)");
             args.addAll(List.of(q.viewer(), q.viewer(), q.viewer()));
         }
         if (q.regionId() != null) {
-            sql.append(" and r.path @> ?");
+            text.append(" and r.path @> ?");
             args.add(new Long[] {q.regionId()});
         }
         if (q.status() != null) {
-            sql.append(" and s.status = ?");
+            text.append(" and s.status = ?");
             args.add(q.status().name());
         }
         if (q.category() != null) {
-            sql.append(" and s.category = ?");
+            text.append(" and s.category = ?");
             args.add(q.category());
         }
         if (q.requesterId() != null) {
-            sql.append(" and s.requester_id = ?");
+            text.append(" and s.requester_id = ?");
             args.add(q.requesterId());
         }
         if (q.providerId() != null) {
-            sql.append(" and s.provider_id = ?");
+            text.append(" and s.provider_id = ?");
             args.add(q.providerId());
         }
         if (q.payerId() != null) {
-            sql.append(" and s.payer_volunteer_id = ?");
+            text.append(" and s.payer_volunteer_id = ?");
             args.add(q.payerId());
         }
         if (q.matching() != null) {
             // the volunteer's skills, and a weekly slot the window's start falls in (local time), where they set any
-            sql.append(" and exists (select 1 from volunteer_skill k where k.volunteer_id = ? and k.category = s.category)"
+            text.append(" and exists (select 1 from volunteer_skill k where k.volunteer_id = ? and k.category = s.category)"
                     + " and (not exists (select 1 from volunteer_availability a where a.volunteer_id = ?)"
                     + " or exists (select 1 from volunteer_availability a where a.volunteer_id = ?"
                     + " and a.weekday = extract(isodow from s.window_starts_at at time zone 'Asia/Shanghai')"
@@ -179,34 +178,34 @@ public class ServiceRequestStore {
             args.addAll(List.of(q.matching(), q.matching(), q.matching()));
         }
         if (q.escalated() != null) {
-            sql.append(q.escalated() ? " and s.escalated_at is not null" : " and s.escalated_at is null");
+            text.append(q.escalated() ? " and s.escalated_at is not null" : " and s.escalated_at is null");
         }
         // a window that overlaps [from, to)
         if (q.from() != null) {
-            sql.append(" and s.window_ends_at > ?");
+            text.append(" and s.window_ends_at > ?");
             args.add(utc(q.from()));
         }
         if (q.to() != null) {
-            sql.append(" and s.window_starts_at < ?");
+            text.append(" and s.window_starts_at < ?");
             args.add(utc(q.to()));
         }
-        sql.append(" order by s.id desc limit ?");
+        text.append(" order by s.id desc limit ?");
         args.add(q.limit());
-        return list(sql.toString(), ServiceRequestStore::details, args.toArray());
+        return sql.list(text.toString(), ServiceRequestStore::details, args.toArray());
     }
 
     // ---- rules ----
 
     public Optional<RuleRow> ruleInForce(List<Long> path) {
         Long[] ids = path.toArray(Long[]::new);
-        return one("select region_id, settlement, categories, min_stored_minutes, approved_need_required from service_rule "
+        return sql.one("select region_id, settlement, categories, min_stored_minutes, approved_need_required from service_rule "
                 + "where region_id = any (?) "
                 + "order by region_path_distance(?, region_id) limit 1", ServiceRequestStore::rule, ids, ids);
     }
 
     public void putRule(long regionId, Settlement settlement, List<String> categories, Long minStoredMinutes,
                         boolean approvedNeedRequired, String actor) {
-        update("insert into service_rule (region_id, settlement, categories, min_stored_minutes, approved_need_required, "
+        sql.update("insert into service_rule (region_id, settlement, categories, min_stored_minutes, approved_need_required, "
                         + "set_by) values (?, ?, ?, ?, ?, ?) on conflict (region_id) do update set "
                         + "settlement = excluded.settlement, categories = excluded.categories, "
                         + "min_stored_minutes = excluded.min_stored_minutes, "
@@ -218,9 +217,9 @@ public class ServiceRequestStore {
     // ---- service profiles (the resources list) ----
 
     public ServiceProfile profile(long volunteerId) {
-        List<String> skills = list("select category from volunteer_skill where volunteer_id = ? order by category",
+        List<String> skills = sql.list("select category from volunteer_skill where volunteer_id = ? order by category",
                 r -> r.getString(1), volunteerId);
-        List<ServiceProfile.Slot> slots = list("select weekday, starts_at, ends_at from volunteer_availability "
+        List<ServiceProfile.Slot> slots = sql.list("select weekday, starts_at, ends_at from volunteer_availability "
                         + "where volunteer_id = ? order by weekday, starts_at",
                 r -> new ServiceProfile.Slot(DayOfWeek.of(r.getInt(1)), r.getObject(2, LocalTime.class),
                         r.getObject(3, LocalTime.class)), volunteerId);
@@ -228,20 +227,20 @@ public class ServiceRequestStore {
     }
 
     public void replaceProfile(ServiceProfile p) {
-        update("delete from volunteer_skill where volunteer_id = ?", p.volunteerId());
-        update("delete from volunteer_availability where volunteer_id = ?", p.volunteerId());
+        sql.update("delete from volunteer_skill where volunteer_id = ?", p.volunteerId());
+        sql.update("delete from volunteer_availability where volunteer_id = ?", p.volunteerId());
         for (String category : p.skills()) {
-            update("insert into volunteer_skill (volunteer_id, category) values (?, ?)", p.volunteerId(), category);
+            sql.update("insert into volunteer_skill (volunteer_id, category) values (?, ?)", p.volunteerId(), category);
         }
         for (ServiceProfile.Slot slot : p.availability()) {
-            update("insert into volunteer_availability (volunteer_id, weekday, starts_at, ends_at) values (?, ?, ?, ?)",
+            sql.update("insert into volunteer_availability (volunteer_id, weekday, starts_at, ends_at) values (?, ?, ?, ?)",
                     p.volunteerId(), slot.weekday().getValue(), slot.startsAt(), slot.endsAt());
         }
     }
 
     /** Volunteers homed in the region's subtree with a skill (of {@code category}, if given), by id. */
     public List<Long> resources(long regionId, String category, Long after, int limit) {
-        return list("select distinct k.volunteer_id from volunteer_skill k join volunteer v on v.id = k.volunteer_id "
+        return sql.list("select distinct k.volunteer_id from volunteer_skill k join volunteer v on v.id = k.volunteer_id "
                         + "join region r on r.id = v.home_community_id where r.path @> ? and (?::text is null or k.category = ?) "
                         + "and k.volunteer_id > ? order by k.volunteer_id limit ?", r -> r.getLong(1),
                 new Long[] {regionId}, category, category, after == null ? 0L : after, limit);
@@ -257,7 +256,7 @@ public class ServiceRequestStore {
 
     /** Posted minus debited (stored) and pending debits (held) of volunteers' HOURS wallets homed in the subtree. */
     public long[] walletTotals(long regionId) {
-        return one(BALANCES + "join volunteer v on a.owner_type = 'VOLUNTEER' and a.owner_id = v.id "
+        return sql.one(BALANCES + "join volunteer v on a.owner_type = 'VOLUNTEER' and a.owner_id = v.id "
                         + "join region r on r.id = v.home_community_id where r.path @> ? and a.asset = 'HOURS' "
                         + "and a.purpose = 'VOLUNTEER_WALLET'", r -> new long[] {r.getLong(1), r.getLong(2)},
                 (Object) new Long[] {regionId}).orElseThrow();
@@ -265,20 +264,20 @@ public class ServiceRequestStore {
 
     /** The balance (credits less debits, posted) of the subtree's communities' HOURS accounts of a purpose. */
     public long communityTotal(long regionId, String purpose) {
-        return one(BALANCES + "join region r on a.owner_type = 'REGION' and a.owner_id = r.id "
+        return sql.one(BALANCES + "join region r on a.owner_type = 'REGION' and a.owner_id = r.id "
                         + "where r.path @> ? and a.asset = 'HOURS' and a.purpose = ?", r -> r.getLong(1),
                 new Long[] {regionId}, purpose).orElseThrow();
     }
 
     public long withdrawnTotal(long regionId) {
-        return one("select coalesce(sum(s.posted_minutes), 0) from service_request s join region r on r.id = s.community_id "
+        return sql.one("select coalesce(sum(s.posted_minutes), 0) from service_request s join region r on r.id = s.community_id "
                 + "where r.path @> ? and s.posted_minutes is not null", r -> r.getLong(1), (Object) new Long[] {regionId})
                 .orElseThrow();
     }
 
     /** Withdrawals by calendar month (Asia/Shanghai) since {@code fromMonth} (yyyy-mm), oldest first. */
     public List<HoursLiability.Month> withdrawalsByMonth(long regionId, String fromMonth) {
-        return list("select to_char(m, 'YYYY-MM'), coalesce(sum(s.posted_minutes), 0), count(s.id) "
+        return sql.list("select to_char(m, 'YYYY-MM'), coalesce(sum(s.posted_minutes), 0), count(s.id) "
                         + "from generate_series(to_date(?, 'YYYY-MM'), date_trunc('month', now() at time zone 'Asia/Shanghai'), "
                         + "interval '1 month') m left join (service_request s join region r on r.id = s.community_id "
                         + "and r.path @> ?) on s.posted_minutes is not null "
@@ -291,28 +290,23 @@ public class ServiceRequestStore {
     // ---- eligibility ----
 
     public void approveNeed(long volunteerId, String actor, String reason) {
-        update("insert into service_eligibility (volunteer_id, approved_by, reason) values (?, ?, ?) "
+        sql.update("insert into service_eligibility (volunteer_id, approved_by, reason) values (?, ?, ?) "
                 + "on conflict (volunteer_id) do update set approved_by = excluded.approved_by, approved_at = now(), "
                 + "reason = excluded.reason", volunteerId, actor, reason);
     }
 
     public void withdrawNeed(long volunteerId) {
-        update("delete from service_eligibility where volunteer_id = ?", volunteerId);
+        sql.update("delete from service_eligibility where volunteer_id = ?", volunteerId);
     }
 
     /** The approval of the volunteer's need: who and when, if approved. */
     public Optional<NeedApproval> needApproval(long volunteerId) {
-        return one("select volunteer_id, approved_by, approved_at, reason from service_eligibility where volunteer_id = ?",
+        return sql.one("select volunteer_id, approved_by, approved_at, reason from service_eligibility where volunteer_id = ?",
                 r -> new NeedApproval(r.getLong(1), r.getString(2), r.getObject(3, OffsetDateTime.class), r.getString(4)),
                 volunteerId);
     }
 
     // ---- plumbing ----
-
-    @FunctionalInterface
-    private interface Mapper<T> {
-        T map(ResultSet r) throws SQLException;
-    }
 
     private static RuleRow rule(ResultSet r) throws SQLException {
         Array categories = r.getArray(3);
@@ -338,48 +332,5 @@ public class ServiceRequestStore {
 
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
-    }
-
-    private int update(String sql, Object... args) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, args);
-                return s.executeUpdate();
-            }
-        });
-    }
-
-    private <T> Optional<T> one(String sql, Mapper<T> mapper, Object... args) {
-        List<T> rows = list(sql, mapper, args);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private <T> List<T> list(String sql, Mapper<T> mapper, Object... args) {
-        return jdbc.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, args);
-                try (ResultSet r = s.executeQuery()) {
-                    List<T> out = new ArrayList<>();
-                    while (r.next()) {
-                        out.add(mapper.map(r));
-                    }
-                    return out;
-                }
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement s, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof LocalTime time) {
-                s.setObject(i + 1, time);
-            } else if (args[i] instanceof Long[] ids) {
-                s.setArray(i + 1, s.getConnection().createArrayOf("bigint", ids));
-            } else if (args[i] instanceof String[] texts) {
-                s.setArray(i + 1, s.getConnection().createArrayOf("text", texts));
-            } else {
-                s.setObject(i + 1, args[i]);
-            }
-        }
     }
 }
