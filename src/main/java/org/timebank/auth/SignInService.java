@@ -18,6 +18,7 @@ import org.timebank.volunteer.VolunteerService;
 import org.timebank.volunteer.domain.NewVolunteer;
 import org.timebank.volunteer.domain.PersonalData;
 import org.timebank.volunteer.domain.VolunteerRef;
+import org.timebank.wechat.WechatClient;
 
 /**
  * Volunteers' sign-in through the WeChat mini-program. WeChat is called outside any database

@@ -41,7 +41,7 @@ public interface NoticeConfig {
     @WithDefault("10")
     int maxAttempts();
 
-    /** Connect and response timeout of each HTTP call (WeChat, webhooks). */
+    /** Connect and response timeout of each webhook call (WeChat's are timebank.wechat's). */
     @WithDefault("10s")
     Duration httpTimeout();
 
@@ -51,16 +51,8 @@ public interface NoticeConfig {
 
     WeChat wechat();
 
+    /** What notices send through WeChat; the mini-program's credentials and WeChat's API are timebank.wechat's. */
     interface WeChat {
-        /** WeChat's API; tests point it at a fake. */
-        @WithDefault("https://api.weixin.qq.com")
-        String baseUrl();
-
-        /** The mini-program's AppID and AppSecret (a Secret); unset, nothing is sent to WeChat. */
-        Optional<String> appid();
-
-        Optional<String> secret();
-
         /**
          * The template id of each kind; a kind without a template is not sent through WeChat.
          * Each kind its own key, so that an environment variable names it unambiguously
@@ -84,10 +76,6 @@ public interface NoticeConfig {
         /** formal, trial or developer: which version of the mini-program the message opens. */
         @WithDefault("formal")
         String miniprogramState();
-
-        /** A token this close to its expiry is refreshed before use. */
-        @WithDefault("5m")
-        Duration tokenRefreshMargin();
     }
 
     /** A setting for each kind of notice. */

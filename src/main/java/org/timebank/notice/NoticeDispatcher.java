@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import org.timebank.notice.domain.NoticeKind;
 import org.timebank.notice.domain.WebhookSignature;
 import org.timebank.notice.persistence.NoticeStore;
 import org.timebank.notice.persistence.NoticeStore.Claimed;
+import org.timebank.wechat.WechatClient;
 
 /**
  * Delivers due notices; safe on every replica at once. A notice is first claimed in a short
@@ -61,7 +61,7 @@ public class NoticeDispatcher {
     @Inject
     NoticeConfig config;
     @Inject
-    WeChatClient wechat;
+    WechatClient wechat;
     @Inject
     WeChatRecipients recipients;
     @Inject
@@ -94,10 +94,7 @@ public class NoticeDispatcher {
         int sent = 0;
         int failed = 0;
         int retried = 0;
-        List<String> channels = new ArrayList<>(List.of("WEBHOOK"));
-        if (wechat.configured()) {
-            channels.add("WECHAT");
-        }
+        List<String> channels = List.of("WEBHOOK", "WECHAT");
         Backoff backoff = new Backoff(config.backoffBase(), config.backoffMax(), config.maxAttempts());
         List<Claimed> batch;
         do {
@@ -166,7 +163,13 @@ public class NoticeDispatcher {
                 return new Delivery.Refused("the volunteer has no WeChat binding");
             }
             String page = config.wechat().page() + "?notice=" + URLEncoder.encode(n.dedupId(), StandardCharsets.UTF_8);
-            return wechat.send(openid.get(), n.template(), page, fields(n.kind(), payload));
+            try {
+                WechatClient.SendAnswer answer = wechat.sendSubscribeMessage(openid.get(), n.template(), page,
+                        fields(n.kind(), payload), config.wechat().miniprogramState());
+                return Delivery.ofWeChat(answer.errcode(), answer.errmsg());
+            } catch (WechatClient.Unreachable e) {
+                return new Delivery.Retry(e.getMessage());
+            }
         }
         Optional<NoticeSettings.Webhook> webhook = tx.inNew(() -> settings.webhook(n.regionId()));
         if (webhook.isEmpty()) {

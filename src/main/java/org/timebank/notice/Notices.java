@@ -37,8 +37,6 @@ public class Notices {
     @Inject
     NoticeConfig config;
     @Inject
-    WeChatClient wechat;
-    @Inject
     ObjectMapper json;
 
     /**
@@ -54,9 +52,9 @@ public class Notices {
         store.enqueueWebhook(notice, payload);
     }
 
-    /** The WeChat template a kind is sent with, if WeChat is configured and the kind has one. */
+    /** The WeChat template a kind is sent with, if it has one. */
     Optional<String> template(NoticeKind kind) {
-        return wechat.configured() ? NoticeConfig.of(config.wechat().templates(), kind) : Optional.empty();
+        return NoticeConfig.of(config.wechat().templates(), kind);
     }
 
     private String payload(NewNotice notice) {

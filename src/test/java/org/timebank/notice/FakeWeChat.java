@@ -20,7 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake of WeChat's documented endpoints on 127.0.0.1: {@code POST /cgi-bin/stable_token} and
+ * A fake of WeChat's documented endpoints for notices on 127.0.0.1 (sign-in's are
+ * {@link org.timebank.auth.FakeWechat}'s, served by the test application itself): {@code POST /cgi-bin/stable_token} and
  * {@code POST /cgi-bin/message/subscribe/send?access_token=}, and a webhook receiver at
  * {@code /hook}. A send with a token other than the current one is answered 40001 (42001 once the
  * token expired); replies per openid (or webhook path) can be scripted: an errcode, an HTTP status,
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class FakeWeChat implements QuarkusTestResourceLifecycleManager {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The mini-program's credentials in the test profile (%test.timebank.wechat.app-id and app-secret). */
+    static final String APP_ID = "wx-test-appid";
+    static final String SECRET = "test-secret";
     static volatile FakeWeChat instance;
 
     /** A scripted answer: errcode (with HTTP 200), or an HTTP status, or a stall past the client's timeout. */
@@ -67,7 +71,8 @@ public class FakeWeChat implements QuarkusTestResourceLifecycleManager {
         server.createContext("/hook", this::hook);
         server.start();
         instance = this;
-        return Map.of("timebank.notice.wechat.base-url", base(),
+        // the one WeChat client of the service, sign-in's included, talks to this fake in these tests
+        return Map.of("timebank.wechat.base-url", base(),
                 "timebank.notice.http-timeout", "1s",
                 "timebank.notice.max-attempts", "5",
                 "timebank.notice.backoff-base", "30s",
@@ -116,7 +121,7 @@ public class FakeWeChat implements QuarkusTestResourceLifecycleManager {
     private void stableToken(HttpExchange x) throws IOException {
         JsonNode body = JSON.readTree(x.getRequestBody());
         tokenCalls.incrementAndGet();
-        if (!"wx-test-app".equals(body.path("appid").asText()) || !"test-app-secret".equals(body.path("secret").asText())) {
+        if (!APP_ID.equals(body.path("appid").asText()) || !SECRET.equals(body.path("secret").asText())) {
             reply(x, 200, "{\"errcode\":40013,\"errmsg\":\"invalid appid\"}");
             return;
         }

@@ -1,10 +1,13 @@
-package org.timebank.auth;
+package org.timebank.wechat;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The WeChat mini-program this service signs volunteers in for, and how it calls WeChat's server API. */
+/**
+ * The WeChat mini-program the service works for, and how it calls WeChat's server API: one AppID and
+ * AppSecret for signing volunteers in and for sending them notices (README "Configuration").
+ */
 @ConfigMapping(prefix = "timebank.wechat")
 public interface WechatConfig {
     /** WeChat's server API (tests point it at a local fake). */
@@ -32,4 +35,8 @@ public interface WechatConfig {
     /** The pause before the first retry; it doubles before each further one. */
     @WithDefault("PT0.2S")
     Duration busyBackoff();
+
+    /** A cached interface access token (stable_token) this close to its expiry is renewed before use. */
+    @WithDefault("PT5M")
+    Duration tokenRefreshMargin();
 }
