@@ -1,5 +1,6 @@
 package org.timebank.auth;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -9,9 +10,10 @@ import java.util.Optional;
 /**
  * The tokens this service issues to volunteers itself (after a WeChat sign-in). Its issuer is the
  * second one it trusts, beside the organisation's identity provider ({@code mp.jwt.verify.*}), and
- * only for volunteers.
+ * only for volunteers. Unremovable: the scheduler reads {@code ${timebank.auth.purge-every}} by name.
  */
 @ConfigMapping(prefix = "timebank.auth")
+@Unremovable
 public interface AuthConfig {
     /** The {@code iss} of the tokens this service issues; must differ from the identity provider's. */
     String issuer();
@@ -39,4 +41,16 @@ public interface AuthConfig {
     /** How long the binding ticket of an openid not yet bound is valid. */
     @WithDefault("PT10M")
     Duration bindingTicketTtl();
+
+    /** How often expired binding tickets and dead refresh tokens are deleted (read by the scheduler); {@code off} stops it. */
+    @WithDefault("1h")
+    String purgeEvery();
+
+    /**
+     * How long a binding ticket or refresh token is kept after it expired or was revoked, before the
+     * purge deletes it: a refresh token presented within it is still known (refused as expired or
+     * revoked, and logged), not merely unknown.
+     */
+    @WithDefault("P7D")
+    Duration purgeGrace();
 }

@@ -88,6 +88,37 @@ public class SignInStore {
                 volunteerId);
     }
 
+    /**
+     * Deletes up to {@code limit} binding tickets that expired before {@code before}; how many. One
+     * purge at a time per schema (a transaction advisory lock, as the ledger's jobs take), and rows a
+     * sign-in holds are skipped: 0 while another replica purges.
+     */
+    public int purgeTickets(Instant before, int limit) {
+        if (!jobLock("auth_purge_tickets")) {
+            return 0;
+        }
+        return sql.update("delete from wechat_binding_ticket where ticket_hash in (select ticket_hash "
+                + "from wechat_binding_ticket where expires_at < ? limit ? for update skip locked)", before, limit);
+    }
+
+    /**
+     * Deletes up to {@code limit} refresh tokens that expired or were revoked before {@code before};
+     * how many. A used token that is neither stays until then: presented again, it reveals a leak
+     * and revokes its family. Locked as {@link #purgeTickets}.
+     */
+    public int purgeRefreshTokens(Instant before, int limit) {
+        if (!jobLock("auth_purge_refresh_tokens")) {
+            return 0;
+        }
+        return sql.update("delete from refresh_token where token_hash in (select token_hash from refresh_token "
+                + "where expires_at < ? or revoked_at < ? limit ? for update skip locked)", before, before, limit);
+    }
+
+    private boolean jobLock(String job) {
+        return sql.single("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.' || ?))",
+                r -> r.getBoolean(1), job);
+    }
+
     /** The region whose self-registration rule applies to this one (the nearest on its path), and the rule. */
     public record SelfRegistrationRule(long regionId, boolean allowed) {}
 
