@@ -29,6 +29,7 @@ import org.timebank.common.Tx;
 import org.timebank.notice.domain.Backoff;
 import org.timebank.notice.domain.Delivery;
 import org.timebank.notice.domain.NoticeKind;
+import org.timebank.notice.domain.TemplateFields;
 import org.timebank.notice.domain.WebhookSignature;
 import org.timebank.notice.persistence.NoticeStore;
 import org.timebank.notice.persistence.NoticeStore.Claimed;
@@ -165,7 +166,7 @@ public class NoticeDispatcher {
             String page = config.wechat().page() + "?notice=" + URLEncoder.encode(n.dedupId(), StandardCharsets.UTF_8);
             try {
                 WechatClient.SendAnswer answer = wechat.sendSubscribeMessage(openid.get(), n.template(), page,
-                        fields(n.kind(), payload), config.wechat().miniprogramState());
+                        TemplateFields.fit(fields(n.kind(), payload)), config.wechat().miniprogramState());
                 return Delivery.ofWeChat(answer.errcode(), answer.errmsg());
             } catch (WechatClient.Unreachable e) {
                 return new Delivery.Retry(e.getMessage());

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link org.timebank.auth.FakeWechat}'s, served by the test application itself): {@code POST /cgi-bin/stable_token} and
  * {@code POST /cgi-bin/message/subscribe/send?access_token=}, and a webhook receiver at
  * {@code /hook}. A send with a token other than the current one is answered 40001 (42001 once the
- * token expired); replies per openid (or webhook path) can be scripted: an errcode, an HTTP status,
+ * token expired); a message whose field values break their type's documented limits is refused
+ * with 47003; replies per openid (or webhook path) can be scripted: an errcode, an HTTP status,
  * or a timeout. It records every message it accepted, and every request it received.
  */
 public class FakeWeChat implements QuarkusTestResourceLifecycleManager {
@@ -152,6 +153,11 @@ public class FakeWeChat implements QuarkusTestResourceLifecycleManager {
             reply(x, 200, "{\"errcode\":42001,\"errmsg\":\"access_token expired\"}");
             return;
         }
+        String unfit = unfitField(body.path("data"));
+        if (unfit != null) {
+            reply(x, 200, "{\"errcode\":47003,\"errmsg\":\"argument invalid! data." + unfit + ".value invalid\"}");
+            return;
+        }
         if (scripted(x, body.path("touser").asText())) {
             return;
         }
@@ -167,6 +173,36 @@ public class FakeWeChat implements QuarkusTestResourceLifecycleManager {
             return;
         }
         reply(x, 204, null);
+    }
+
+    /**
+     * The first field whose value breaks its type's rule as WeChat documents them for
+     * subscribeMessage.send (47003), or null. The type is the key without its trailing number.
+     */
+    static String unfitField(JsonNode data) {
+        var fields = data.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            String value = field.getValue().path("value").asText("");
+            int length = value.codePointCount(0, value.length());
+            boolean han = !value.isEmpty() && value.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            boolean anyHan = value.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            boolean fits = !value.isEmpty() && switch (field.getKey().replaceFirst("\\d+$", "")) {
+                case "thing" -> length <= 20;
+                case "number" -> length <= 32 && value.matches("\\d+(\\.\\d+)?");
+                case "character_string" -> length <= 32 && value.matches("[\\x21-\\x7E]+");
+                case "letter" -> length <= 32 && value.matches("[A-Za-z]+");
+                case "phrase" -> length <= 5 && han;
+                case "name" -> anyHan ? length <= 10 : length <= 20;
+                case "time" -> value.matches("(\\d{4}年\\d{1,2}月\\d{1,2}日 )?\\d{1,2}:\\d{2}");
+                case "date" -> value.matches("\\d{4}年\\d{1,2}月\\d{1,2}日( \\d{1,2}:\\d{2})?");
+                default -> true;
+            };
+            if (!fits) {
+                return field.getKey();
+            }
+        }
+        return null;
     }
 
     /** Answers with the key's next scripted reply, if there is one. */

@@ -336,6 +336,29 @@ class NoticeDeliveryTest {
         assertEquals(1, fake().sendsTo(openid(v)).size());
     }
 
+    @Test
+    void a_rejection_reason_too_long_for_a_thing_field_is_cut_to_fit_and_the_message_is_sent() {
+        Api.Tree t = ruledTree();
+        Api.Volunteer v = Api.volunteer(t.community());
+        subscribe(v.id(), Tokens.volunteer(v.id()), accept("tpl-claim-rejected")).statusCode(200);
+        String reason = "活动记录与签到时间不一致，请联系社区工作人员核对后重新提交";
+        assertEquals("thing1", FakeWeChat.unfitField(FakeWeChat.JSON.createObjectNode().set("thing1",
+                FakeWeChat.JSON.createObjectNode().put("value", reason))), "as it is, WeChat refuses it (47003)");
+        decide(t, claim(v, 14, 16), "REJECT", reason);
+
+        dispatcher.dispatch(Instant.now());
+
+        assertEquals(1, fake().sendsTo(openid(v)).size(), "one send, not refused");
+        List<FakeWeChat.Received> got = fake().deliveredTo(openid(v));
+        assertEquals(1, got.size());
+        JsonNode data = got.get(0).body().path("data");
+        assertEquals(reason.substring(0, 19) + "…", data.path("thing1").path("value").asText(), "20 characters");
+        assertEquals(yesterday(14).toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")),
+                data.path("time2").path("value").asText(), "a time as WeChat writes one");
+        assertEquals("120", data.path("number3").path("value").asText());
+        assertEquals("SENT", only(v, "WECHAT").status());
+    }
+
     // ---- a dispatcher that dies mid-send ----
 
     @Test
