@@ -133,7 +133,7 @@ public class NoticeDispatcher {
                 return Recorded.SENT;
             }
             if (delivery instanceof Delivery.Refused refused) {
-                if (!store.end(n.id(), n.attempts(), "SKIPPED", refused.error())) {
+                if (!store.end(n.id(), n.attempts(), "SKIPPED", refused.error(), refused.grantUnused())) {
                     return Recorded.LOST_LEASE;
                 }
                 Metrics.count("timebank.notices.failed", 1, "channel", channel);
@@ -141,7 +141,9 @@ public class NoticeDispatcher {
             }
             String error = ((Delivery.Retry) delivery).error();
             if (!backoff.retries(n.attempts())) {
-                if (!store.end(n.id(), n.attempts(), "FAILED", error)) {
+                // no send succeeded, so WeChat took no acceptance (but for a last attempt that timed out
+                // after WeChat sent: that grant given back costs one refused send, 43101, later)
+                if (!store.end(n.id(), n.attempts(), "FAILED", error, true)) {
                     return Recorded.LOST_LEASE;
                 }
                 LOG.warnf("notice %d (%s) failed after %d attempts: %s", n.id(), n.kind(), n.attempts(), error);
@@ -161,7 +163,7 @@ public class NoticeDispatcher {
         if (n.channel().equals("WECHAT")) {
             Optional<String> openid = tx.inNew(() -> recipients.openid(n.volunteerId()));
             if (openid.isEmpty()) {
-                return new Delivery.Refused("the volunteer has no WeChat binding");
+                return new Delivery.Refused("the volunteer has no WeChat binding", true);
             }
             String page = config.wechat().page() + "?notice=" + URLEncoder.encode(n.dedupId(), StandardCharsets.UTF_8);
             try {
@@ -174,7 +176,7 @@ public class NoticeDispatcher {
         }
         Optional<NoticeSettings.Webhook> webhook = tx.inNew(() -> settings.webhook(n.regionId()));
         if (webhook.isEmpty()) {
-            return new Delivery.Refused("the region's webhook was removed");
+            return new Delivery.Refused("the region's webhook was removed", false);
         }
         return post(webhook.get(), n, payload);
     }

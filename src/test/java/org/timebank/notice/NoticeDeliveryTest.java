@@ -359,6 +359,63 @@ class NoticeDeliveryTest {
         assertEquals("SENT", only(v, "WECHAT").status());
     }
 
+    // ---- a grant the volunteer gave for a message never sent ----
+
+    @Test
+    void a_notice_that_fails_for_good_gives_its_one_time_grant_back() {
+        Api.Volunteer v = approvedAndSubscribed();
+        assertEquals(0, grants(v, "tpl-claim-approved"));
+        fake().script(openid(v), Reply.errcode(-1), Reply.errcode(-1), Reply.errcode(-1), Reply.errcode(-1),
+                Reply.errcode(-1));
+
+        Instant at = Instant.now();
+        for (int i = 0; i < 4; i++) {
+            dispatcher.dispatch(at);
+            at = at.plus(Duration.ofMinutes(5));
+            assertEquals(0, grants(v, "tpl-claim-approved"), "still being tried: the grant is the notice's");
+        }
+        dispatcher.dispatch(at);
+
+        assertEquals("FAILED", only(v, "WECHAT").status());
+        assertEquals(1, grants(v, "tpl-claim-approved"), "WeChat took no acceptance: the volunteer has it again");
+        dispatcher.dispatch(at.plus(Duration.ofHours(2)));
+        assertEquals(1, grants(v, "tpl-claim-approved"), "given back once");
+    }
+
+    @Test
+    void a_message_wechat_refuses_gives_the_grant_back_unless_the_volunteer_has_none_at_wechat() {
+        Api.Volunteer badData = approvedAndSubscribed();
+        fake().script(openid(badData), Reply.errcode(40037));
+        Api.Volunteer refusing = approvedAndSubscribed();
+        fake().script(openid(refusing), Reply.errcode(43101));
+
+        dispatcher.dispatch(Instant.now());
+
+        assertEquals("SKIPPED", only(badData, "WECHAT").status());
+        assertEquals(1, grants(badData, "tpl-claim-approved"), "refused before it was sent: the acceptance is unused");
+        assertEquals("SKIPPED", only(refusing, "WECHAT").status());
+        assertEquals(0, grants(refusing, "tpl-claim-approved"), "43101: WeChat holds no acceptance of theirs");
+    }
+
+    @Test
+    void a_sent_notice_keeps_its_grant_and_a_long_term_acceptance_is_not_counted_up() {
+        Api.Volunteer v = approvedAndSubscribed();
+        dispatcher.dispatch(Instant.now());
+        assertEquals("SENT", only(v, "WECHAT").status());
+        assertEquals(0, grants(v, "tpl-claim-approved"));
+
+        Api.Volunteer always = Api.volunteer(ruledTree().community());
+        subscribe(always.id(), Tokens.volunteer(always.id()), Map.of("templateId", "tpl-points-expiring",
+                "decision", "ACCEPT", "always", true)).statusCode(200);
+        int before = grants(always, "tpl-points-expiring");
+        QuarkusTransaction.requiringNew().run(() -> notices.enqueue(new NewNotice(always.id(), NoticeKind.POINTS_EXPIRING,
+                "long-term-" + always.id(), Map.of("points", "5"))));
+        fake().script(openid(always), Reply.errcode(47003));
+        dispatcher.dispatch(Instant.now());
+        assertEquals("SKIPPED", only(always, "WECHAT").status());
+        assertEquals(before, grants(always, "tpl-points-expiring"), "a long-term acceptance took nothing, gets nothing");
+    }
+
     // ---- a dispatcher that dies mid-send ----
 
     @Test

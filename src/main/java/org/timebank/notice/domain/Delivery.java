@@ -10,7 +10,11 @@ public sealed interface Delivery {
 
     record Retry(String error) implements Delivery {}
 
-    record Refused(String error) implements Delivery {}
+    /**
+     * {@code grantUnused}: WeChat still holds the volunteer's acceptance of the template, as it takes
+     * one only with a message it sends; false when WeChat says there is none (43101), and for webhooks.
+     */
+    record Refused(String error, boolean grantUnused) implements Delivery {}
 
     /**
      * What WeChat's {@code errcode} means for subscribeMessage.send (its documented codes): 0 sent;
@@ -23,7 +27,8 @@ public sealed interface Delivery {
         String error = "errcode " + errcode + (errmsg == null ? "" : ": " + errmsg);
         return switch (errcode) {
             case 0 -> new Sent();
-            case 43101, 40003, 47003, 40037 -> new Refused(error);
+            case 43101 -> new Refused(error, false);
+            case 40003, 47003, 40037 -> new Refused(error, true);
             default -> new Retry(error);
         };
     }
@@ -33,6 +38,6 @@ public sealed interface Delivery {
         if (status >= 200 && status < 300) {
             return new Sent();
         }
-        return status == 410 ? new Refused("HTTP 410") : new Retry("HTTP " + status);
+        return status == 410 ? new Refused("HTTP 410", false) : new Retry("HTTP " + status);
     }
 }

@@ -44,9 +44,9 @@ public class NoticeStore {
                         + " updated_at = now()"
                         + " where s.volunteer_id = ? and s.template = ? and (s.always or s.one_time_grants > 0)"
                         + " and not exists (select 1 from notice n where n.channel = 'WECHAT' and n.dedup_id = ?)"
-                        + " returning s.volunteer_id) "
-                        + "insert into notice (volunteer_id, channel, kind, template, payload, dedup_id) "
-                        + "select volunteer_id, 'WECHAT', ?, ?, cast(? as jsonb), ? from taken "
+                        + " returning s.volunteer_id, not s.always as grant_taken) "
+                        + "insert into notice (volunteer_id, channel, kind, template, payload, dedup_id, grant_taken) "
+                        + "select volunteer_id, 'WECHAT', ?, ?, cast(? as jsonb), ?, grant_taken from taken "
                         + "on conflict (channel, dedup_id) do nothing",
                 notice.volunteerId(), template, notice.dedupId(), notice.kind(), template, payload, notice.dedupId());
     }
@@ -106,10 +106,22 @@ public class NoticeStore {
                 + "where id = ? and status = 'SENDING' and attempts = ?", nextAt, error, id, attempts) == 1;
     }
 
-    /** Ends the notice undelivered: FAILED (out of attempts) or SKIPPED (never deliverable). */
-    public boolean end(long id, int attempts, String status, String error) {
-        return sql.update("update notice set status = ?, last_error = ? "
-                + "where id = ? and status = 'SENDING' and attempts = ?", status, error, id, attempts) == 1;
+    /**
+     * Ends the notice undelivered: FAILED (out of attempts) or SKIPPED (never deliverable), if it is
+     * still this claim's; whether it was. With {@code giveGrantBack}, the one-time grant a WeChat
+     * notice took when it was written is the volunteer's again: WeChat takes an acceptance only
+     * with a message it sends.
+     */
+    public boolean end(long id, int attempts, String status, String error, boolean giveGrantBack) {
+        return sql.single("with ended as (update notice set status = ?, last_error = ? "
+                        + " where id = ? and status = 'SENDING' and attempts = ?"
+                        + " returning volunteer_id, template, grant_taken), "
+                        + "given_back as (update notice_subscription s set one_time_grants = s.one_time_grants + 1,"
+                        + " updated_at = now() from ended e"
+                        + " where ? and e.grant_taken and s.volunteer_id = e.volunteer_id and s.template = e.template"
+                        + " returning 1) "
+                        + "select count(*) from ended",
+                r -> r.getInt(1), status, error, id, attempts, giveGrantBack) == 1;
     }
 
     /** Notices still to deliver (pending or being sent). */

@@ -37,6 +37,15 @@ class NoticeRulesTest {
     }
 
     @Test
+    void a_refusal_leaves_the_volunteers_acceptance_unused_unless_wechat_says_they_have_none() {
+        assertFalse(((Delivery.Refused) Delivery.ofWeChat(43101, "user refuse to accept the msg")).grantUnused());
+        assertTrue(((Delivery.Refused) Delivery.ofWeChat(47003, "argument invalid")).grantUnused());
+        assertTrue(((Delivery.Refused) Delivery.ofWeChat(40037, "invalid template id")).grantUnused());
+        assertTrue(((Delivery.Refused) Delivery.ofWeChat(40003, "invalid openid")).grantUnused());
+        assertFalse(((Delivery.Refused) Delivery.ofWebhook(410)).grantUnused(), "a webhook takes no grant");
+    }
+
+    @Test
     void a_webhook_answer_of_2xx_delivers_410_ends_and_anything_else_is_retried() {
         assertInstanceOf(Delivery.Sent.class, Delivery.ofWebhook(204));
         assertInstanceOf(Delivery.Refused.class, Delivery.ofWebhook(410));
