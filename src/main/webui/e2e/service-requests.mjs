@@ -2,7 +2,10 @@
 // "post" twice), a volunteer nearby takes it, seeing who pays, and reports the minutes served; the
 // resident confirms and sees the hours paid and their balance fall, the volunteer sees theirs rise.
 // The resident disputes another service; staff settle it in part from the disputes queue, post a
-// need on behalf of the resident, and read the region's hours liability. Run by ServiceRequestsBrowserTest.
+// need on behalf of the resident, and read the region's hours liability. The resident and the
+// volunteer link as family; the resident posts a need the volunteer's hours pay for, which a carer
+// finds among the needs that fit the skills and free times she declares, and takes; staff record
+// that she did not come, and cancel another taken need with a reason. Run by ServiceRequestsBrowserTest.
 import { check, DESK, launch, shot, shots, signIn, world } from "./browser.mjs";
 
 const NARROW = { width: 360, height: 760 };
@@ -134,6 +137,59 @@ try {
   await fits(helper, "the family page");
   await shot(helper, "volunteer-family-phone");
 
+  // ---- the resident posts a need the family member's hours pay for ----
+  await resident.click("[data-test=nav-services]");
+  await resident.click("[data-test=post-need]");
+  await resident.waitForURL("**/volunteer/services/new");
+  await resident.locator("[data-test=category-MEAL_DELIVERY]").click();
+  await resident.fill("[data-test=need-place] input", world.familyPlace);
+  await resident.click("[data-test=expected-30]");
+  await resident.click(`[data-test=pay-family-${world.helperId}]`);
+  await resident.click("[data-test=need-next]");
+  await says(resident, "[data-test=need-question]", `家人（志愿者 ${world.helperId}）的储蓄时长支付`, "the family member who pays is said before posting");
+  await resident.locator("[data-test=need-post]").dblclick();
+  await says(resident, "[data-test=need-result]", "已发布需求：送餐上门", "the family-paid need is posted");
+
+  // ---- a carer declares what she can do and when, and finds the needs that fit her ----
+  const carer = await signIn(browser, world.carerToken, NARROW);
+  await carer.waitForURL("**/volunteer");
+  await carer.click("[data-test=nav-services]");
+  await card(carer, world.unfitPlace).waitFor();
+  await carer.click("[data-test=services-fits]");
+  await says(carer, "[data-test=services-empty]", "暂时没有适合您的需求", "with nothing declared, no need fits");
+  await carer.click("[data-test=my-profile]");
+  await carer.waitForURL("**/volunteer/services/profile");
+  await carer.locator("[data-test=skill-MEAL_DELIVERY]").click();
+  await carer.click("[data-test=slot-add]");
+  await carer.selectOption("[data-test=slot-0] [data-test=slot-weekday]", world.tomorrowWeekday);
+  await carer.fill("[data-test=slot-0] [data-test=slot-from]", "08:00");
+  await carer.fill("[data-test=slot-0] [data-test=slot-to]", "07:30");
+  await carer.click("[data-test=profile-save]");
+  await says(carer, "[data-test=profile-result]", "第 1 个时间段的结束要晚于开始", "a slot ending before it starts is refused here");
+  await carer.fill("[data-test=slot-0] [data-test=slot-to]", "12:00");
+  await fits(carer, "the service profile");
+  await shot(carer, "volunteer-service-profile-phone");
+  await carer.locator("[data-test=profile-save]").dblclick();
+  await says(carer, "[data-test=profile-result]", "已保存：会做送餐上门，每周 1 个时间段有空", "the profile is said back in words");
+  await carer.click("[data-test=see-fits]");
+  await carer.waitForURL("**/volunteer/services?tab=fits");
+  const fitting = card(carer, world.familyPlace);
+  await fitting.waitFor();
+  check(await card(carer, world.unfitPlace).count() === 0, "a need outside the carer's skills is not among those that fit her");
+  await says(carer, card(carer, world.familyPlace).locator("[data-test=need-payer]"), `家人（志愿者 ${world.helperId}）的储蓄时长`,
+    "the carer sees that a family member pays");
+  await fits(carer, "the needs that fit me");
+  await shot(carer, "volunteer-needs-that-fit-phone");
+  await fitting.locator("[data-test=step-accept]").dblclick();
+  await says(carer, card(carer, world.familyPlace).locator("[data-test=need-result]"), "冻结 30 分钟", "the hold on the family member's hours is said");
+  const familyNeed = Number((await fitting.getAttribute("data-test")).replace("need-", ""));
+
+  // the family member sees the hours held from their wallet for the resident's need
+  await helper.click("[data-test=nav-services]");
+  await says(helper, "[data-test=service-hours]", "30 分钟 已冻结", "the paying family member sees their hours held");
+  await helper.click("[data-test=services-mine]");
+  await says(helper, card(helper, world.familyPlace).locator("[data-test=need-status]"), "已接单", "and the need they pay for among theirs");
+
   // ---- staff settle the dispute in part, post a need for the resident, read the liability ----
   const staff = await signIn(browser, world.staffToken, DESK);
   await staff.waitForURL("**/staff/**");
@@ -156,6 +212,21 @@ try {
   await staff.locator(`[data-test=svc-status-${world.reported}]`).click();
   await staff.locator("[data-test=svc-confirm]").dblclick();
   await says(staff, "[data-test=svc-outcome]", `已代居民确认 #${world.reported}：支付 30 分钟，解冻 10 分钟`, "the confirmation is said in words");
+
+  // the resident phones: the carer did not come; then an elder, in hospital, cancels a taken need
+  await staff.locator(`[data-test=svc-status-${familyNeed}]`).click();
+  await says(staff, "[data-test=svc-detail]", `家人 #${world.helperId}`, "staff see that a family member pays");
+  await staff.locator("[data-test=svc-no-show]").dblclick();
+  await says(staff, "[data-test=svc-outcome]", `已记录 #${familyNeed} 志愿者未到场，冻结的 30 分钟已解冻`, "the no-show is said in words");
+  await says(staff, "[data-test=svc-detail]", "未到场", "and shown beside the list");
+  await staff.locator(`[data-test=svc-status-${familyNeed}]`).waitFor({ state: "detached" });
+  await staff.locator(`[data-test=svc-status-${world.toCancel}]`).click();
+  await staff.locator("[data-test=svc-cancel]").click();
+  await says(staff, "[data-test=svc-outcome]", "取消时请填写原因", "cancelling a taken need asks for a reason");
+  await staff.fill("[data-test=svc-end-reason]", "居民住院");
+  await shots(staff, "staff-service-cancel");
+  await staff.locator("[data-test=svc-cancel]").dblclick();
+  await says(staff, "[data-test=svc-outcome]", `已取消 #${world.toCancel}，冻结的 1 小时已解冻`, "the cancellation is said in words");
 
   await staff.click("[data-test=svc-post]");
   await staff.waitForURL("**/staff/services/new");

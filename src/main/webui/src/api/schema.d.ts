@@ -1054,7 +1054,7 @@ export interface paths {
         put?: never;
         /**
          * Take an OPEN request (a volunteer, never the requester or the payer)
-         * @description Exactly one of many simultaneous acceptances wins. The payer's expected minutes are held on the ledger (their HOURS wallet, or the community's pool) until the request is confirmed, resolved, cancelled or recorded as a no-show; the hold lasts until timebank.service-requests.hold-after-window past the window. The region's rule in force now (BANK or MUTUAL_AID) decides where the hours go and is kept on the request.
+         * @description Exactly one of many simultaneous acceptances wins. The payer's expected minutes are held on the ledger (their HOURS wallet, or the community's pool) until the request is confirmed, resolved, cancelled or recorded as a no-show; the hold lasts until timebank.service-requests.hold-after-window past the window. The region's rule in force now (BANK or MUTUAL_AID) decides where the hours go and is kept on the request. Requires an Idempotency-Key: it holds hours.
          */
         post: operations["acceptServiceRequest"];
         delete?: never;
@@ -1111,7 +1111,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm the service (the requester, or staff on their behalf; never the provider)
-         * @description Posts the minutes served from the hold, the rest released (one HOLD_POST transaction whose memo names the rule). BANK: the hours are consumed into the community's withdrawn-hours account and the provider earns hours and points as for an approved claim (an APPROVAL of a claim recorded for the service, under the conversion rules, budget and cap). MUTUAL_AID: the hours move to the provider's wallet.
+         * @description Posts the minutes served from the hold, the rest released (one HOLD_POST transaction whose memo names the rule). BANK: the hours are consumed into the community's withdrawn-hours account and the provider earns hours and points as for an approved claim (an APPROVAL of a claim recorded for the service, under the conversion rules, budget and cap). MUTUAL_AID: the hours move to the provider's wallet. Requires an Idempotency-Key: it moves hours.
          */
         post: operations["confirmServiceRequest"];
         delete?: never;
@@ -1168,7 +1168,7 @@ export interface paths {
         put?: never;
         /**
          * Resolve a disputed or escalated request (staff serving its community who are not a side of it, admin)
-         * @description POST_FULL posts the expected minutes, POST_PART the given minutes (the rest released), VOID releases the hold. A posting settles under the request's rule, as a confirmation does.
+         * @description POST_FULL posts the expected minutes, POST_PART the given minutes (the rest released), VOID releases the hold. A posting settles under the request's rule, as a confirmation does. Requires an Idempotency-Key: it moves or releases hours.
          */
         post: operations["resolveServiceRequest"];
         delete?: never;
@@ -9293,7 +9293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequest"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;

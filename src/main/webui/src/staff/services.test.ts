@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolution, resolvable, waiting } from "./services";
+import { ending, endings, resolution, resolvable, waiting } from "./services";
 
 describe("the requests waiting for staff", () => {
   it("disputed ones, and escalated ones whose hours are still held", () => {
@@ -29,5 +29,22 @@ describe("a resolution", () => {
     expect(resolution("POST_PART", 61, "x", 60)).toBe("minutes");
     expect(resolution("POST_PART", 0, "x", 60)).toBe("minutes");
     expect(resolution("POST_FULL", undefined, "  ", 60)).toBe("reason");
+  });
+});
+
+describe("ending a request at the desk", () => {
+  it("cancels an open or taken request and records a no-show only before the report", () => {
+    expect(endings({ id: 1, status: "OPEN", expectedMinutes: 60 })).toEqual(["cancel"]);
+    expect(endings({ id: 2, status: "ACCEPTED", expectedMinutes: 60 })).toEqual(["cancel", "noShow"]);
+    expect(endings({ id: 3, status: "COMPLETED", expectedMinutes: 60 })).toEqual(["cancel"]);
+    expect(endings({ id: 4, status: "DISPUTED", expectedMinutes: 60 })).toEqual([]);
+    expect(endings({ id: 5, status: "CANCELLED", expectedMinutes: 60 })).toEqual([]);
+  });
+
+  it("asks for a reason to cancel a taken request, not an open one nor a no-show", () => {
+    expect(ending("cancel", "  ", { id: 2, status: "ACCEPTED", expectedMinutes: 60 })).toBe("reason");
+    expect(ending("cancel", " 居民住院 ", { id: 2, status: "ACCEPTED", expectedMinutes: 60 })).toEqual({ reason: "居民住院" });
+    expect(ending("cancel", "", { id: 1, status: "OPEN", expectedMinutes: 60 })).toEqual({});
+    expect(ending("noShow", "", { id: 2, status: "ACCEPTED", expectedMinutes: 60 })).toEqual({});
   });
 });

@@ -43,3 +43,24 @@ export function resolution(decision: Decision, minutes: number | undefined, reas
     released: expected - posted,
   };
 }
+
+/**
+ * Ending a request at the desk (a resident phoned in): staff cancel an open request freely and a
+ * taken one with a reason, the hold released; a taken one not yet reported can be recorded as a
+ * no-show (the volunteer did not come), the hold released. A disputed one is settled instead.
+ */
+export type Ending = "cancel" | "noShow";
+
+export function endings(r: RequestLike): Ending[] {
+  const ends: Ending[] = [];
+  if (r.status === "OPEN" || r.status === "ACCEPTED" || r.status === "COMPLETED") ends.push("cancel");
+  if (r.status === "ACCEPTED") ends.push("noShow");
+  return ends;
+}
+
+/** The body to send, or "reason" when a cancellation of a taken request has none. */
+export function ending(kind: Ending, reason: string, r: RequestLike): { reason?: string } | "reason" {
+  const words = reason.trim();
+  if (kind === "cancel" && r.status !== "OPEN" && !words) return "reason";
+  return words ? { reason: words } : {};
+}

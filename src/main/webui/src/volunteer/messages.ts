@@ -33,7 +33,8 @@ export default {
         HOLD: "冻结", HOLD_POST: "兑换入账", HOLD_VOID: "解冻", HOLD_EXPIRY: "冻结到期", GRANT: "互助池发放" },
     },
     service: {
-      nav: "服务互助", title: "服务互助", post: "发布需求", near: "附近需求", mine: "我的需求", tasks: "我接的任务",
+      nav: "服务互助", title: "服务互助", post: "发布需求", near: "附近需求", fits: "适合我的", mine: "我的需求", tasks: "我接的任务",
+      noneFits: "暂时没有适合您的需求。填写您会做的服务和有空的时间，适合的需求会列在这里。", myProfile: "我会做的服务和空闲时间",
       inCommunity: "本社区", inStreet: "本街道", allCategories: "全部", category: "服务类别",
       myHours: "我的储蓄时长 {time}", held: "（其中 {time} 已冻结，等待服务确认）",
       none: "暂时没有需求", noneMine: "您还没有发布或为家人支付的需求", noneTasks: "您还没有接过任务", more: "加载更多",
@@ -63,6 +64,16 @@ export default {
       needExpected: "请填写预计时长（1 分钟到 24 小时）",
       backToList: "返回服务互助",
       categories: { ELDER_COMPANY: "陪伴老人", MEAL_DELIVERY: "送餐上门", CLEANING: "打扫卫生", SHOPPING_ERRAND: "代购跑腿", HOSPITAL_ESCORT: "陪同就医", DEFAULT: "其他服务" },
+    },
+    serviceProfile: {
+      title: "我会做的服务", hint: "选好您会做的服务和每周通常有空的时间，“适合我的”里只列出这些需求。不填时间表示任何时间都可以。",
+      skills: "我会做", availability: "每周有空的时间", noSlots: "没有填写时间：任何时间都可以", addSlot: "添加一个时间段",
+      weekday: "第 {n} 个时间段：星期", from: "第 {n} 个时间段：开始", to: "第 {n} 个时间段：结束", removeSlot: "删除第 {n} 个时间段",
+      weekdays: { MONDAY: "周一", TUESDAY: "周二", WEDNESDAY: "周三", THURSDAY: "周四", FRIDAY: "周五", SATURDAY: "周六", SUNDAY: "周日" },
+      save: "保存", and: "、", slotCount: "每周 {n} 个时间段有空", anyTime: "任何时间都可以",
+      saved: "已保存：会做{skills}，{slots}。", savedNone: "已保存：暂不接服务需求。",
+      slotProblem: { time: "第 {n} 个时间段请填写开始和结束时间", order: "第 {n} 个时间段的结束要晚于开始", twice: "第 {n} 个时间段与前面的时间段同一天同一时间开始" },
+      seeFits: "看看适合我的需求",
     },
     family: {
       nav: "家人", title: "家人", hint: "确认的家人之间可以用储蓄时长互相支付服务，每人可以设定每月最多为对方支付多少。",
@@ -109,7 +120,8 @@ export default {
         HOLD: "Hold", HOLD_POST: "Hold captured", HOLD_VOID: "Hold voided", HOLD_EXPIRY: "Hold expired", GRANT: "Pool grant" },
     },
     service: {
-      nav: "Services", title: "Services", post: "Post a need", near: "Needs nearby", mine: "My needs", tasks: "My tasks",
+      nav: "Services", title: "Services", post: "Post a need", near: "Needs nearby", fits: "Fit me", mine: "My needs", tasks: "My tasks",
+      noneFits: "No needs fit you right now. Say which services you can give and when you are free, and the needs that fit are listed here.", myProfile: "What I can do, and when",
       inCommunity: "Community", inStreet: "Street", allCategories: "All", category: "Category",
       myHours: "My stored hours {time}", held: " ({time} of it held until a service is confirmed)",
       none: "No needs right now", noneMine: "No needs of yours, or of family you pay for", noneTasks: "You have taken no tasks", more: "Load more",
@@ -139,6 +151,16 @@ export default {
       needExpected: "Please fill in how long (1 minute to 24 hours)",
       backToList: "Back to services",
       categories: { ELDER_COMPANY: "Company for the elderly", MEAL_DELIVERY: "Meal delivery", CLEANING: "Cleaning", SHOPPING_ERRAND: "Shopping errand", HOSPITAL_ESCORT: "Hospital escort", DEFAULT: "Other service" },
+    },
+    serviceProfile: {
+      title: "What I can do", hint: "Choose the services you can give and when you are usually free each week; \"Fit me\" lists only those needs. No times means any time.",
+      skills: "I can do", availability: "When I am free each week", noSlots: "No times: any time suits", addSlot: "Add a time",
+      weekday: "Time {n}: day", from: "Time {n}: from", to: "Time {n}: to", removeSlot: "Remove time {n}",
+      weekdays: { MONDAY: "Mon", TUESDAY: "Tue", WEDNESDAY: "Wed", THURSDAY: "Thu", FRIDAY: "Fri", SATURDAY: "Sat", SUNDAY: "Sun" },
+      save: "Save", and: ", ", slotCount: "free at {n} times a week", anyTime: "any time",
+      saved: "Saved: {skills}, {slots}.", savedNone: "Saved: you take no service needs for now.",
+      slotProblem: { time: "Time {n}: please fill in when it starts and ends", order: "Time {n}: the end must be after the start", twice: "Time {n} starts on the same day at the same time as one above" },
+      seeFits: "See the needs that fit me",
     },
     family: {
       nav: "Family", title: "Family", hint: "Confirmed family members may pay for each other's services with stored hours; each may set the most they pay for the other each month.",

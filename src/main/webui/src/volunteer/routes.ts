@@ -10,6 +10,7 @@ export const volunteer: Screens = {
     { path: "/volunteer/boards", component: () => import("./BoardsView.vue"), meta: { role: "volunteer" } },
     { path: "/volunteer/services", component: () => import("./ServicesView.vue"), meta: { role: "volunteer" } },
     { path: "/volunteer/services/new", component: () => import("./PostNeed.vue"), meta: { role: "volunteer" } },
+    { path: "/volunteer/services/profile", component: () => import("./ServiceProfile.vue"), meta: { role: "volunteer" } },
     { path: "/volunteer/family", component: () => import("./FamilyView.vue"), meta: { role: "volunteer" } },
   ],
   links: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkView, minutesOf, needWindow, payerOf, reportable, stepsFor, type RequestLike } from "./service";
+import { linkView, minutesOf, needWindow, payerOf, profileBody, reportable, stepsFor, type RequestLike } from "./service";
 
 const base: RequestLike = { status: "OPEN", requesterId: 1, payerType: "SELF", expectedMinutes: 60 };
 
@@ -81,5 +81,28 @@ describe("a family link from either side", () => {
 
   it("a removed link offers nothing", () => {
     expect(linkView({ ...link, status: "REMOVED" }, 1)).toMatchObject({ canConfirm: false, canRemove: false });
+  });
+});
+
+describe("a service profile", () => {
+  it("sends each skill once and the slots by day and time", () => {
+    expect(profileBody(["CLEANING", "MEAL_DELIVERY", "CLEANING"], [
+      { weekday: "FRIDAY", from: "14:00", to: "17:00" },
+      { weekday: "MONDAY", from: "09:00", to: "11:30" },
+    ])).toEqual({
+      skills: ["CLEANING", "MEAL_DELIVERY"],
+      availability: [{ weekday: "MONDAY", from: "09:00", to: "11:30" }, { weekday: "FRIDAY", from: "14:00", to: "17:00" }],
+    });
+    expect(profileBody([], [])).toEqual({ skills: [], availability: [] });
+  });
+
+  it("names the first slot that is not a time, ends before it starts, or starts twice on a day", () => {
+    expect(profileBody([], [{ weekday: "MONDAY", from: "", to: "11:00" }])).toEqual({ problem: "time", slot: 0 });
+    expect(profileBody([], [{ weekday: "MONDAY", from: "09:00", to: "11:00" }, { weekday: "MONDAY", from: "12:00", to: "12:00" }]))
+      .toEqual({ problem: "order", slot: 1 });
+    expect(profileBody([], [{ weekday: "MONDAY", from: "09:00", to: "11:00" }, { weekday: "MONDAY", from: "09:00", to: "10:00" }]))
+      .toEqual({ problem: "twice", slot: 1 });
+    expect(profileBody([], [{ weekday: "MONDAY", from: "09:00", to: "11:00" }, { weekday: "TUESDAY", from: "09:00", to: "10:00" }]))
+      .not.toHaveProperty("problem");
   });
 });

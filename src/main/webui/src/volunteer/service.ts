@@ -111,3 +111,38 @@ export function linkView(l: LinkLike, me: number) {
     theirLimit: (mine ? l.memberLimitMinutes : l.requesterLimitMinutes) ?? null,
   };
 }
+
+/**
+ * A volunteer's service profile as the page edits it: the categories they can serve and weekly
+ * slots when they are usually free (Shanghai time), which the "needs that fit me" list matches.
+ */
+export const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface SlotDraft {
+  weekday: Weekday;
+  from: string;
+  to: string;
+}
+
+/**
+ * The profile to send (skills each once, slots by day and time), or the first slot that is wrong:
+ * "time" (not hh:mm), "order" (it does not end after it starts), "twice" (another slot of the
+ * same day starts at the same time).
+ */
+export function profileBody(skills: string[], slots: SlotDraft[]):
+  { skills: string[]; availability: SlotDraft[] } | { problem: "time" | "order" | "twice"; slot: number } {
+  const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+  const seen = new Set<string>();
+  for (const [i, s] of slots.entries()) {
+    if (!hhmm.test(s.from) || !hhmm.test(s.to)) return { problem: "time", slot: i };
+    if (s.to <= s.from) return { problem: "order", slot: i };
+    if (seen.has(`${s.weekday} ${s.from}`)) return { problem: "twice", slot: i };
+    seen.add(`${s.weekday} ${s.from}`);
+  }
+  const order = (s: SlotDraft) => `${WEEKDAYS.indexOf(s.weekday)} ${s.from}`;
+  return {
+    skills: [...new Set(skills)],
+    availability: [...slots].sort((a, b) => order(a).localeCompare(order(b))).map((s) => ({ ...s })),
+  };
+}

@@ -25,6 +25,7 @@ import org.timebank.expiry.PointsExpiryJob;
 import org.timebank.leaderboard.LeaderboardJob;
 import org.timebank.redemption.RedemptionHousekeeping;
 import org.timebank.security.AttemptLimiter;
+import org.timebank.servicerequest.ServiceRequestHousekeeping;
 import org.timebank.support.Api;
 import org.timebank.support.Boards;
 import org.timebank.support.LedgerChecks;
@@ -83,6 +84,8 @@ class ServiceRoleTest {
     LeaderboardJob leaderboards;
     @Inject
     AttemptLimiter attempts;
+    @Inject
+    ServiceRequestHousekeeping serviceRequests;
 
     @Test
     void the_service_runs_as_a_role_that_owns_nothing() throws SQLException {
@@ -163,6 +166,98 @@ class ServiceRoleTest {
                 .get("/api/v1/leaderboards/rank").then().statusCode(200).body("rank", equalTo(1))
                 .body("minutes", equalTo(60));
         LedgerChecks.assertLedgerSound(housekeeping);
+    }
+
+    @Test
+    void service_requests_hold_post_and_release_hours_with_its_grants() {
+        Api.Tree t = Api.tree();
+        as(Tokens.admin()).body(Map.of("granularityMinutes", 1, "rounding", "DOWN",
+                        "rates", List.of(Map.of("category", "MEAL_DELIVERY", "pointsPerHour", 12)),
+                        "effectiveFrom", YESTERDAY_9AM.minusDays(30).toString()))
+                .put("/api/v1/regions/" + t.community() + "/conversion-rules").then().statusCode(200);
+        Api.Volunteer requester = Api.volunteer(t.community());
+        Api.Volunteer son = Api.volunteer(t.community());
+        Api.Volunteer provider = Api.volunteer(t.community());
+        Api.adjust(requester.hoursAccount(), "CREDIT", 120).statusCode(201);
+        Api.adjust(son.hoursAccount(), "CREDIT", 90).statusCode(201);
+        String staff = Tokens.staff("staff-roles", t.community());
+        as(Tokens.volunteer(provider.id())).header("Idempotency-Key", Api.key())
+                .body(Map.of("skills", List.of("MEAL_DELIVERY"),
+                        "availability", List.of(Map.of("weekday", "MONDAY", "from", "08:00", "to", "18:00"))))
+                .put("/api/v1/volunteers/" + provider.id() + "/service-profile").then().statusCode(200);
+        as(staff).header("Idempotency-Key", Api.key()).body(Map.of("approved", true, "reason", "独居"))
+                .put("/api/v1/volunteers/" + requester.id() + "/service-eligibility").then().statusCode(200);
+
+        // BANK (the default): accepted with a hold, reported, confirmed with a posting of the minutes served
+        long bank = postNeed(requester, Map.of());
+        serviceStep(Tokens.volunteer(provider.id()), bank, "acceptance", null).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("settlement", equalTo("BANK"));
+        assertEquals(60, Api.balance(requester, "hours.pendingMinutes"));
+        serviceStep(Tokens.volunteer(provider.id()), bank, "completion", Map.of("minutesServed", 45)).then()
+                .statusCode(200);
+        serviceStep(Tokens.volunteer(requester.id()), bank, "confirmation", null).then().statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("postedMinutes", equalTo(45));
+        assertEquals(75, Api.balance(requester, "hours.minutes"));
+        assertEquals(0, Api.balance(requester, "hours.pendingMinutes"));
+        assertEquals(45, Api.balance(provider, "hours.minutes"));
+        assertEquals(9, Api.balance(provider, "points.available"), "45 minutes at 12 points an hour");
+
+        // paid by a linked family member, accepted and then cancelled: the hold is released
+        long link = as(Tokens.volunteer(son.id())).header("Idempotency-Key", Api.key())
+                .body(Map.of("memberId", requester.id(), "relation", "子女"))
+                .post("/api/v1/volunteers/" + son.id() + "/family-links").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        as(Tokens.volunteer(requester.id())).header("Idempotency-Key", Api.key())
+                .post("/api/v1/volunteers/" + requester.id() + "/family-links/" + link + "/confirmation").then()
+                .statusCode(200);
+        long family = postNeed(requester, Map.of("payerType", "FAMILY", "payerVolunteerId", son.id()));
+        serviceStep(Tokens.volunteer(provider.id()), family, "acceptance", null).then().statusCode(200);
+        assertEquals(60, Api.balance(son, "hours.pendingMinutes"));
+        serviceStep(Tokens.volunteer(provider.id()), family, "cancellation", Map.of("reason", "临时有事")).then()
+                .statusCode(200).body("status", equalTo("CANCELLED"));
+        assertEquals(0, Api.balance(son, "hours.pendingMinutes"));
+        assertEquals(90, Api.balance(son, "hours.minutes"));
+
+        // MUTUAL_AID, set on the street: disputed, then resolved by staff with part of the hold posted
+        as(Tokens.admin()).header("Idempotency-Key", Api.key()).body(Map.of("settlement", "MUTUAL_AID",
+                        "categories", List.of("MEAL_DELIVERY")))
+                .put("/api/v1/regions/" + t.street() + "/service-rules").then().statusCode(200);
+        long mutual = postNeed(requester, Map.of());
+        serviceStep(Tokens.volunteer(provider.id()), mutual, "acceptance", null).then().statusCode(200)
+                .body("settlement", equalTo("MUTUAL_AID"));
+        serviceStep(Tokens.volunteer(requester.id()), mutual, "dispute", Map.of("reason", "来晚了")).then()
+                .statusCode(200).body("status", equalTo("DISPUTED"));
+        serviceStep(staff, mutual, "resolution", Map.of("decision", "POST_PART", "minutes", 20, "reason", "各让一步"))
+                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("postedMinutes", equalTo(20));
+        assertEquals(55, Api.balance(requester, "hours.minutes"));
+        assertEquals(0, Api.balance(requester, "hours.pendingMinutes"));
+        assertEquals(65, Api.balance(provider, "hours.minutes"));
+
+        as(Tokens.volunteer(provider.id())).get("/api/v1/service-requests?relation=PROVIDER").then().statusCode(200)
+                .body("items.size()", equalTo(3));
+        as(staff).get("/api/v1/regions/" + t.community() + "/hours-liability").then().statusCode(200);
+        serviceRequests.escalate(Instant.now());
+        serviceRequests.sweepExpired();
+        LedgerChecks.assertLedgerSound(housekeeping);
+    }
+
+    /** Posts a need of the requester's own for tomorrow morning, an hour, with these fields besides; returns its id. */
+    private static long postNeed(Api.Volunteer requester, Map<String, Object> besides) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).withHour(9).withMinute(0)
+                .withSecond(0).withNano(0);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("category", "MEAL_DELIVERY", "place", "3号楼",
+                "windowStartsAt", start.toString(), "windowEndsAt", start.plusHours(3).toString(), "expectedMinutes", 60));
+        body.putAll(besides);
+        return as(Tokens.volunteer(requester.id())).header("Idempotency-Key", Api.key()).body(body)
+                .post("/api/v1/service-requests").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static io.restassured.response.Response serviceStep(String token, long id, String step, Map<String, Object> body) {
+        var spec = as(token).header("Idempotency-Key", Api.key());
+        if (body != null) {
+            spec = spec.body(body);
+        }
+        return spec.post("/api/v1/service-requests/" + id + "/" + step);
     }
 
     @Test

@@ -126,6 +126,28 @@ class ServiceRequestBadInputTest {
     }
 
     @Test
+    void the_steps_that_hold_or_move_hours_require_an_idempotency_key() {
+        Api.Tree t = Api.tree();
+        Api.Volunteer requester = withMinutes(t.community(), 100);
+        Api.Volunteer provider = withMinutes(t.community(), 0);
+        String staff = Tokens.staff("staff-bad", t.community());
+        long id = request(requester, 60);
+        refused(requester, 400, "IDEMPOTENCY_KEY_REQUIRED", () -> as(Tokens.volunteer(provider.id()))
+                .post(PATH + "/" + id + "/acceptance"));
+        accept(provider, id).then().statusCode(200);
+        ServiceRequestFixtures.complete(provider, id, 30).then().statusCode(200);
+        refused(requester, 400, "IDEMPOTENCY_KEY_REQUIRED", () -> as(Tokens.volunteer(requester.id()))
+                .post(PATH + "/" + id + "/confirmation"));
+        refused(requester, 400, "IDEMPOTENCY_KEY_REQUIRED", () -> as(staff).post(PATH + "/" + id + "/confirmation"));
+        ServiceRequestFixtures.step(Tokens.volunteer(requester.id()), id, "dispute", Map.of("reason", "没有上门"))
+                .then().statusCode(200);
+        refused(requester, 400, "IDEMPOTENCY_KEY_REQUIRED", () -> as(staff)
+                .body(Map.of("decision", "VOID", "reason", "没有上门")).post(PATH + "/" + id + "/resolution"));
+        assertEquals("DISPUTED", ServiceRequestFixtures.read(id).getString("status"));
+        assertEquals(60, ServiceRequestFixtures.pendingMinutes(requester), "the hold is still there");
+    }
+
+    @Test
     void malformed_list_parameters_are_a_400_naming_them() {
         Api.Tree t = Api.tree();
         Api.Volunteer v = withMinutes(t.community(), 0);

@@ -25,8 +25,10 @@ import org.timebank.support.WithDemoData;
  * served; the resident confirms, and both see their hours change. The resident disputes another
  * service, which staff settle in part from the disputes queue; staff confirm a neighbour's service
  * for them, post a need on the resident's behalf and read the hours the community's residents hold;
- * the resident and the volunteer link as family. Then the API says it all happened, once each
- * despite double taps.
+ * the resident and the volunteer link as family. The resident posts a need the volunteer's hours pay
+ * for; a carer declares her skills and free times and takes it from the needs that fit her; staff
+ * record that she did not come, and cancel an elder's taken need with a reason. Then the API says it
+ * all happened, once each despite double taps.
  */
 @QuarkusTest
 @TestProfile(WithDemoData.class)
@@ -78,7 +80,25 @@ class ServiceRequestsBrowserTest {
         step(helperToken, reported, "acceptance", null);
         step(helperToken, reported, "completion", Map.of("minutesServed", 30));
 
+        // an elder's need, taken: staff cancel it; and an open one no carer of meals fits
+        Api.Volunteer elder = Api.volunteer(t.community());
+        Api.adjust(elder.hoursAccount(), "CREDIT", 120).statusCode(201);
+        String elderToken = Tokens.volunteer(elder.id());
+        OffsetDateTime morning = start.withHour(9);
+        long toCancel = as(elderToken).header("Idempotency-Key", Api.key())
+                .body(Map.of("category", "ELDER_COMPANY", "place", Api.unique("2号楼"), "windowStartsAt", morning.toString(),
+                        "windowEndsAt", morning.plusHours(2).toString(), "expectedMinutes", 60))
+                .post(PATH).then().statusCode(201).extract().jsonPath().getLong("id");
+        step(helperToken, toCancel, "acceptance", null);
+        String unfitPlace = Api.unique("8号楼");
+        as(elderToken).header("Idempotency-Key", Api.key())
+                .body(Map.of("category", "ELDER_COMPANY", "place", unfitPlace, "windowStartsAt", morning.toString(),
+                        "windowEndsAt", morning.plusHours(2).toString(), "expectedMinutes", 30))
+                .post(PATH).then().statusCode(201);
+        Api.Volunteer carer = Api.volunteer(t.community());
+
         String place = Api.unique("3号楼");
+        String familyPlace = Api.unique("6号楼");
         String staffPlace = Api.unique("7号楼");
         Map<String, Object> world = new HashMap<>();
         world.put("residentToken", residentToken);
@@ -91,15 +111,20 @@ class ServiceRequestsBrowserTest {
         world.put("staffPlace", staffPlace);
         world.put("disputed", disputed);
         world.put("reported", reported);
-        // what the community's residents hold afterwards: 180 + 60 minutes, moved between them, none held
-        world.put("liability", "4 小时");
+        world.put("toCancel", toCancel);
+        world.put("unfitPlace", unfitPlace);
+        world.put("familyPlace", familyPlace);
+        world.put("carerToken", Tokens.volunteer(carer.id()));
+        world.put("tomorrowWeekday", start.getDayOfWeek().name());
+        // what the community's residents hold afterwards: 180 + 60 + 120 minutes, moved between them, none held
+        world.put("liability", "6 小时");
         world.put("withdrawn", "1 小时 45 分钟"); // 45, 30 and 30 minutes paid
         Chromium.run(root, "e2e/service-requests.mjs", world);
 
         List<Map<String, Object>> requests = as(residentToken).queryParam("relation", "REQUESTER").get(PATH).then()
                 .statusCode(200).extract().jsonPath().getList("items");
-        assertEquals(3, requests.size(), "one need posted on the phone (tapped twice), the disputed one, one posted by staff: "
-                + requests);
+        assertEquals(4, requests.size(), "one need posted on the phone (tapped twice), the disputed one, one posted by staff, "
+                + "one paid by family: " + requests);
         Map<String, Object> posted = byPlace(requests, place);
         assertEquals("CONFIRMED", posted.get("status"));
         assertEquals("MEAL_DELIVERY", posted.get("category"));
@@ -113,6 +138,23 @@ class ServiceRequestsBrowserTest {
         assertEquals("OPEN", onBehalf.get("status"));
         assertEquals("CLEANING", onBehalf.get("category"));
         assertEquals("SELF", onBehalf.get("payerType"));
+        Map<String, Object> familyPaid = byPlace(requests, familyPlace);
+        assertEquals("FAMILY", familyPaid.get("payerType"));
+        assertEquals((int) helper.id(), familyPaid.get("payerVolunteerId"));
+        assertEquals((int) carer.id(), familyPaid.get("providerId"), "the carer took it from the needs that fit her");
+        assertEquals(30, familyPaid.get("expectedMinutes"));
+        assertEquals("NO_SHOW", familyPaid.get("status"));
+        assertEquals("PROVIDER", familyPaid.get("noShowParty"), "staff recorded that the carer did not come");
+        as(Tokens.admin()).get(PATH + "/" + toCancel).then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("reason", equalTo("居民住院"));
+        assertEquals(120, Api.balance(elder, "hours.minutes"), "the cancelled need paid nothing");
+        assertEquals(0, Api.balance(elder, "hours.pendingMinutes"), "its hold is released");
+        assertEquals(0, Api.balance(helper, "hours.pendingMinutes"), "the family member's hold is released at the no-show");
+        JsonPath profile = as(Tokens.volunteer(carer.id())).get("/api/v1/volunteers/" + carer.id() + "/service-profile")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("MEAL_DELIVERY"), profile.getList("skills"));
+        assertEquals(List.of(Map.of("weekday", start.getDayOfWeek().name(), "from", "08:00", "to", "12:00")),
+                profile.getList("availability"));
 
         assertEquals(180 - 45 - 30, Api.balance(resident, "hours.minutes"), "the resident paid 45 and 30 minutes");
         assertEquals(0, Api.balance(resident, "hours.pendingMinutes"), "nothing is held any more");

@@ -155,7 +155,8 @@ public class ServiceRequestResource {
                     + "the ledger (their HOURS wallet, or the community's pool) until the request is confirmed, "
                     + "resolved, cancelled or recorded as a no-show; the hold lasts until "
                     + "timebank.service-requests.hold-after-window past the window. The region's rule in force now "
-                    + "(BANK or MUTUAL_AID) decides where the hours go and is kept on the request.")
+                    + "(BANK or MUTUAL_AID) decides where the hours go and is kept on the request. Requires an "
+                    + "Idempotency-Key: it holds hours.")
     @APIResponse(responseCode = "200", description = "Accepted",
             content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
     @APIResponse(responseCode = "403", description = "FORBIDDEN")
@@ -163,7 +164,7 @@ public class ServiceRequestResource {
     @APIResponse(responseCode = "409", description = "SERVICE_REQUEST_NOT_OPEN (taken, cancelled or ended)")
     @APIResponse(responseCode = "422", description = "SERVICE_REQUEST_OWN, INSUFFICIENT_HOURS (the payer's wallet or "
             + "the pool cannot cover the expected minutes), FAMILY_LINK_REQUIRED, FAMILY_MONTHLY_LIMIT_EXCEEDED")
-    @Idempotent
+    @Idempotent(keyRequired = true)
     public Response accept(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
         return idempotency.write(idempotencyKey, null,
                 () -> Idempotency.Outcome.ok(ServiceRequestView.of(requests.accept(caller, id))));
@@ -237,7 +238,7 @@ public class ServiceRequestResource {
                     + "memo names the rule). BANK: the hours are consumed into the community's withdrawn-hours account "
                     + "and the provider earns hours and points as for an approved claim (an APPROVAL of a claim "
                     + "recorded for the service, under the conversion rules, budget and cap). MUTUAL_AID: the hours "
-                    + "move to the provider's wallet.")
+                    + "move to the provider's wallet. Requires an Idempotency-Key: it moves hours.")
     @APIResponse(responseCode = "200", description = "Confirmed",
             content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
     @APIResponse(responseCode = "403", description = "FORBIDDEN")
@@ -245,7 +246,7 @@ public class ServiceRequestResource {
     @APIResponse(responseCode = "409", description = "SERVICE_REQUEST_NOT_COMPLETED, SERVICE_HOLD_EXPIRED, "
             + "CLAIM_OVERLAPS (BANK: the provider's claim would overlap another)")
     @APIResponse(responseCode = "422", description = "BANK: NO_CONVERSION_RULE, BUDGET_EXHAUSTED, HOURS_CAP_REACHED")
-    @Idempotent
+    @Idempotent(keyRequired = true)
     public Response confirm(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id) {
         return idempotency.write(idempotencyKey, null,
                 () -> Idempotency.Outcome.ok(ServiceRequestView.of(requests.confirm(caller, id))));
@@ -277,15 +278,16 @@ public class ServiceRequestResource {
     @Operation(operationId = "resolveServiceRequest", summary = "Resolve a disputed or escalated request (staff serving "
             + "its community who are not a side of it, admin)",
             description = "POST_FULL posts the expected minutes, POST_PART the given minutes (the rest released), VOID "
-                    + "releases the hold. A posting settles under the request's rule, as a confirmation does.")
+                    + "releases the hold. A posting settles under the request's rule, as a confirmation does. Requires "
+                    + "an Idempotency-Key: it moves or releases hours.")
     @APIResponse(responseCode = "200", description = "RESOLVED",
             content = @Content(schema = @Schema(implementation = ServiceRequestView.class)))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "SERVICE_REQUEST_NOT_RESOLVABLE, SERVICE_HOLD_EXPIRED")
     @APIResponse(responseCode = "422", description = "MINUTES_SERVED_INVALID, and as for a confirmation")
-    @Idempotent
+    @Idempotent(keyRequired = true)
     public Response resolve(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                             @Valid @NotNull ResolutionRequest request) {
         return idempotency.write(idempotencyKey, request, () -> Idempotency.Outcome.ok(ServiceRequestView.of(
