@@ -51,8 +51,9 @@ public class HourClaimQueries {
             args.add(new Long[] {filter.regionId()});
         }
         if (filter.status() != null) {
-            select.append(" and c.status = ?");
-            args.add(filter.status().name());
+            // a literal, not a parameter: the plan kept for the statement (application.properties)
+            // then fits the status asked for, a rare one (PENDING) through the status index
+            select.append(" and c.status = '").append(filter.status().name()).append("'");
         }
         if (volunteer != null) {
             select.append(" and c.volunteer_id = ?");

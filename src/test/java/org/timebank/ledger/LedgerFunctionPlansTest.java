@@ -12,7 +12,8 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's per-request functions keep one generic plan per statement (V14_7): with the
+ * The ledger's per-request functions keep one generic plan per statement (V14_7), and so do the
+ * service's own prepared statements (application.properties): with the
  * default plan cache mode, the statements over unnest of the postings' arrays were planned afresh
  * on every call, the largest part of a posting's database CPU. Every other test runs the postings
  * on these plans; this one keeps the setting from being lost when a function is replaced (CREATE
@@ -36,6 +37,15 @@ class LedgerFunctionPlansTest {
             r.next();
             assertEquals(12, r.getInt(1), "the functions named are all there");
             assertEquals(null, r.getString(2), "functions that replan every call");
+        }
+    }
+
+    @Test
+    void the_service_s_own_statements_keep_a_generic_plan_too() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("show plan_cache_mode")) {
+            r.next();
+            assertEquals("force_generic_plan", r.getString(1), "quarkus.datasource.jdbc.new-connection-sql");
         }
     }
 }

@@ -148,8 +148,9 @@ public class ServiceRequestStore {
             args.add(new Long[] {q.regionId()});
         }
         if (q.status() != null) {
-            text.append(" and s.status = ?");
-            args.add(q.status().name());
+            // a literal, not a parameter: the plan kept for the statement (application.properties)
+            // then fits the status asked for, a rare one (PENDING) through the status index
+            text.append(" and s.status = '").append(q.status().name()).append("'");
         }
         if (q.category() != null) {
             text.append(" and s.category = ?");

@@ -31,6 +31,8 @@ public class VolunteerStore {
      */
     public List<Long> idsByNamePrefix(String prefix, Set<Long> regions, Long after, int limit) {
         List<Object> args = new ArrayList<>();
+        args.add(prefix);
+        args.add(prefixEnd(prefix));
         args.add(likePrefix(prefix));
         if (after != null) {
             args.add(after);
@@ -56,18 +58,29 @@ public class VolunteerStore {
     }
 
     /**
-     * Parameters: the LIKE pattern, the cursor's id twice (if paged), the limit, the regions (if
-     * scoped), the limit.
+     * Parameters: the prefix, {@link #prefixEnd}, the LIKE pattern, the cursor's id twice (if paged),
+     * the limit, the regions (if scoped), the limit. The range of names is spelled out as well as the
+     * pattern: the service's statements keep a generic plan (application.properties), and a generic
+     * plan cannot turn {@code like ?} into an index range, only a range of parameters.
      */
     static String namePrefixSql(boolean scoped, boolean paged) {
         return "select x.id from region r cross join lateral ("
                 + "select v.id, v.name from volunteer v"
-                + " where v.home_community_id = r.id and v.name collate \"C\" like ? escape '\\'"
+                + " where v.home_community_id = r.id and v.name collate \"C\" >= ? and v.name collate \"C\" < ?"
+                + " and v.name collate \"C\" like ? escape '\\'"
                 + (paged ? " and (v.name collate \"C\", v.id)"
                         + " > ((select w.name from volunteer w where w.id = ?) collate \"C\", ?)" : "")
                 + " order by v.name collate \"C\", v.id limit ?) x"
                 + " where r.level = 'COMMUNITY'" + (scoped ? " and r.path && ?" : "")
                 + " order by x.name collate \"C\", x.id limit ?";
+    }
+
+    /**
+     * Above every name that starts with {@code prefix}, in the "C" collation (byte order of UTF-8):
+     * the prefix followed by U+10FFFF, the highest code point (a noncharacter no name contains).
+     */
+    static String prefixEnd(String prefix) {
+        return prefix + "\uDBFF\uDFFF";
     }
 
     /** The LIKE pattern of names starting with {@code prefix}, its wildcards taken literally. */
