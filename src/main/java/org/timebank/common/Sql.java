@@ -39,6 +39,11 @@ import org.hibernate.Session;
  * writes keep their program order, Hibernate's pending changes are flushed before any statement
  * goes out; a Hibernate query does not see deferred writes, so code that defers reads back through
  * this class.
+ * <p><b>Plans.</b> The service's connections keep one generic plan per prepared statement
+ * (application.properties, {@code plan_cache_mode}), so a plan cannot depend on an argument's
+ * value. Where the best plan does, say the value in the text: a LIMIT is written into the statement
+ * (an int, never user text: a bound LIMIT is planned as a tenth of the rows, which at city scale
+ * chose a parallel plan for a top-50), a rare status as a literal enum name, a prefix as a range.
  */
 @ApplicationScoped
 public class Sql {

@@ -71,8 +71,7 @@ public class HourClaimQueries {
             select.append(" and c.starts_at < ?");
             args.add(filter.to());
         }
-        select.append(" order by c.id desc limit ?");
-        args.add(paging.limit() + 1);
+        select.append(" order by c.id desc limit ").append(paging.limit() + 1);
         List<Long> ids = sql.list(select.toString(), r -> r.getLong(1), args.toArray());
         List<HourClaim> rows = ids.isEmpty() ? List.of()
                 : HourClaim.<HourClaim>list("id in ?1", ids).stream()

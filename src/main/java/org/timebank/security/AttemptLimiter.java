@@ -140,7 +140,7 @@ public class AttemptLimiter {
     public int purge() {
         return tx.drain(PURGE_BATCH, () -> sql.update("delete from attempt_counter where (scope, key) in "
                 + "(select scope, key from attempt_counter where window_ends_at <= now() "
-                + "limit ? for update skip locked)", PURGE_BATCH));
+                + "limit " + PURGE_BATCH + " for update skip locked)"));
     }
 
     private static String id(String scope, String key) {

@@ -11,6 +11,7 @@ import static org.timebank.servicerequest.ServiceRequestFixtures.minutes;
 import static org.timebank.servicerequest.ServiceRequestFixtures.pendingMinutes;
 import static org.timebank.servicerequest.ServiceRequestFixtures.read;
 import static org.timebank.servicerequest.ServiceRequestFixtures.request;
+import static org.timebank.servicerequest.ServiceRequestFixtures.settlement;
 import static org.timebank.servicerequest.ServiceRequestFixtures.step;
 import static org.timebank.servicerequest.ServiceRequestFixtures.withMinutes;
 import static org.timebank.support.Api.as;
@@ -21,12 +22,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.timebank.ledger.LedgerHousekeeping;
 import org.timebank.support.Api;
 import org.timebank.support.LedgerChecks;
+import org.timebank.support.Parallel;
 import org.timebank.support.Tokens;
 
 @QuarkusTest
@@ -87,6 +92,57 @@ class ServiceRequestHousekeepingTest {
         assertEquals(0, pendingMinutes(requester));
         assertEquals(100, minutes(requester));
         assertEquals(0, minutes(provider));
+        LedgerChecks.assertLedgerSound(ledgerHousekeeping);
+    }
+
+    @Test
+    void confirmations_racing_the_hold_s_expiry_resolve_exactly_once() throws Exception {
+        Api.Tree t = Api.tree();
+        settlement(t.community(), "MUTUAL_AID");
+        Api.Volunteer requester = withMinutes(t.community(), 100);
+        Api.Volunteer provider = withMinutes(t.community(), 0);
+        long id = request(requester, 60);
+        long hold = accept(provider, id).then().statusCode(200).extract().jsonPath().getLong("holdId");
+        complete(provider, id, 60).then().statusCode(200);
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("update hold set expires_at = now() + interval '300 milliseconds' "
+                     + "where id = ?")) {
+            s.setLong(1, hold);
+            s.executeUpdate();
+        }
+        // confirmations and the expiry jobs, staggered across the moment the hold runs out
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long after = i * 60L;
+            calls.add(() -> {
+                Thread.sleep(after);
+                return confirm(Tokens.volunteer(requester.id()), id).statusCode();
+            });
+            calls.add(() -> {
+                Thread.sleep(after);
+                ledgerHousekeeping.expireHolds();
+                housekeeping.sweepExpired();
+                return 0;
+            });
+        }
+        List<Integer> statuses = Parallel.run(20, calls);
+        ledgerHousekeeping.expireHolds();
+        housekeeping.sweepExpired();
+
+        long confirmed = statuses.stream().filter(s -> s == 200).count();
+        assertEquals(10, confirmed + statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+        String status = read(id).getString("status");
+        assertEquals(0, pendingMinutes(requester));
+        if (status.equals("CONFIRMED")) {
+            assertEquals(1, confirmed, statuses::toString);
+            assertEquals(40, minutes(requester));
+            assertEquals(60, minutes(provider));
+        } else {
+            assertEquals("EXPIRED", status);
+            assertEquals(0, confirmed, statuses::toString);
+            assertEquals(100, minutes(requester));
+            assertEquals(0, minutes(provider));
+        }
         LedgerChecks.assertLedgerSound(ledgerHousekeeping);
     }
 }

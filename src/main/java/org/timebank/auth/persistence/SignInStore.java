@@ -98,7 +98,7 @@ public class SignInStore {
             return 0;
         }
         return sql.update("delete from wechat_binding_ticket where ticket_hash in (select ticket_hash "
-                + "from wechat_binding_ticket where expires_at < ? limit ? for update skip locked)", before, limit);
+                + "from wechat_binding_ticket where expires_at < ? limit " + limit + " for update skip locked)", before);
     }
 
     /**
@@ -111,7 +111,7 @@ public class SignInStore {
             return 0;
         }
         return sql.update("delete from refresh_token where token_hash in (select token_hash from refresh_token "
-                + "where expires_at < ? or revoked_at < ? limit ? for update skip locked)", before, before, limit);
+                + "where expires_at < ? or revoked_at < ? limit " + limit + " for update skip locked)", before, before);
     }
 
     private boolean jobLock(String job) {

@@ -74,7 +74,7 @@ public class ExpiryStore {
                         + "   where p.account_id = a.id and p.phase = 0 and p.amount > 0"
                         + "     and t.created_at <= (cast(? as timestamptz) at time zone '" + PointsExpiry.ZONE.getId() + "'"
                         + "       - make_interval(months => ruled.months)) at time zone '" + PointsExpiry.ZONE.getId() + "') "
-                        + "order by a.id limit ?",
-                r -> r.getLong(1), afterId, now, limit);
+                        + "order by a.id limit " + limit,
+                r -> r.getLong(1), afterId, now);
     }
 }

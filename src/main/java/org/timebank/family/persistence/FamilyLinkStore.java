@@ -46,8 +46,8 @@ public class FamilyLinkStore {
     /** The volunteer's links, newest first, removed ones included. */
     public List<FamilyLink> of(long volunteerId, Long before, int limit) {
         return sql.list("select " + COLUMNS + " from family_link where (requested_by = ? or member_id = ?) and id < ? "
-                        + "order by id desc limit ?", FamilyLinkStore::link, volunteerId, volunteerId,
-                before == null ? Long.MAX_VALUE : before, limit);
+                        + "order by id desc limit " + limit, FamilyLinkStore::link, volunteerId, volunteerId,
+                before == null ? Long.MAX_VALUE : before);
     }
 
     public void markConfirmed(long id) {

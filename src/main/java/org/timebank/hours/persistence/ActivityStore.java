@@ -54,8 +54,7 @@ public class ActivityStore {
             args.add(after.startsAt());
             args.add(after.id());
         }
-        select.append(" order by a.starts_at, a.id limit ?");
-        args.add(limit);
+        select.append(" order by a.starts_at, a.id limit ").append(limit);
         return sql.list(select.toString(), r -> r.getLong(1), args.toArray());
     }
 
@@ -78,9 +77,9 @@ public class ActivityStore {
     /** The activity's enrollments by volunteer id, after {@code afterVolunteerId}. */
     public List<EnrollmentRow> enrollments(long activityId, Long afterVolunteerId, int limit) {
         return sql.list("select volunteer_id, created_at from enrollment "
-                        + "where activity_id = ? and volunteer_id > ? order by volunteer_id limit ?",
+                        + "where activity_id = ? and volunteer_id > ? order by volunteer_id limit " + limit,
                 r -> new EnrollmentRow(r.getLong(1), r.getObject(2, OffsetDateTime.class)),
-                activityId, afterVolunteerId == null ? Long.MIN_VALUE : afterVolunteerId, limit);
+                activityId, afterVolunteerId == null ? Long.MIN_VALUE : afterVolunteerId);
     }
 
     /** Those of the volunteers who enrolled in the activity. */

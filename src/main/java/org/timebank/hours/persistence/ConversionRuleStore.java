@@ -79,7 +79,7 @@ public class ConversionRuleStore {
 
     /** A region's own versions, newest first. */
     public List<Stored> versions(long regionId, int limit) {
-        return load(SELECT + "where region_id = ? order by version desc limit ?", regionId, limit);
+        return load(SELECT + "where region_id = ? order by version desc limit " + limit, regionId);
     }
 
     /**

@@ -45,9 +45,9 @@ public class LeaderboardStore {
                 + " from leaderboard_score s join volunteer v on v.id = s.volunteer_id"
                 + " where s." + regionColumn(board.level()) + " = ? and s.period = ? and s.period_start = ?"
                 + " and not s.hidden and s." + value + " > 0"
-                + " order by s." + value + " desc, s.volunteer_id limit ?";
+                + " order by s." + value + " desc, s.volunteer_id limit " + limit;
         return sql.list(select, rs -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
-                board.regionId(), board.period().code(), board.periodStart(), limit);
+                board.regionId(), board.period().code(), board.periodStart());
     }
 
     public Optional<Score> score(long volunteerId, LeaderboardPeriod period, LocalDate periodStart) {

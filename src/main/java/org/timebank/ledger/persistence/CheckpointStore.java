@@ -35,8 +35,8 @@ public class CheckpointStore {
 
     /** Newest first, below {@code beforeSeq} when given; at most {@code limit}. */
     public List<Checkpoint> page(Long beforeSeq, int limit) {
-        return sql.list(COLUMNS + "where seq < coalesce(?, 9223372036854775807) order by seq desc limit ?",
-                CheckpointStore::checkpoint, Sql.bigint(beforeSeq), limit);
+        return sql.list(COLUMNS + "where seq < coalesce(?, 9223372036854775807) order by seq desc limit " + limit,
+                CheckpointStore::checkpoint, Sql.bigint(beforeSeq));
     }
 
     /** Every checkpoint, oldest first (for verification: one per signing period, so a few thousand a year). */

@@ -92,7 +92,7 @@ public class JournalStore {
         Map<Long, HistoryEntry> rows = new LinkedHashMap<>();
         sql.list("with ids as (select distinct p.transaction_id from posting p "
                         + "  where p.account_id = any (?) and p.transaction_id < ? "
-                        + "  order by p.transaction_id desc limit ?) "
+                        + "  order by p.transaction_id desc limit " + limit + ") "
                         + "select t.id, t.kind, t.source_type, t.source_id, t.memo, t.created_at, "
                         + "       p.account_id, a.asset, p.phase, p.amount, t.actor "
                         + "from ids join journal_transaction t on t.id = ids.transaction_id "
@@ -111,7 +111,7 @@ public class JournalStore {
                             Phase.of(r.getShort(9)), r.getLong(10)));
                     return row;
                 },
-                ids, before == null ? Long.MAX_VALUE : before, limit, ids);
+                ids, before == null ? Long.MAX_VALUE : before, ids);
         return new ArrayList<>(rows.values());
     }
 

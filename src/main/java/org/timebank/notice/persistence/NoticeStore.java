@@ -73,7 +73,7 @@ public class NoticeStore {
     public List<Claimed> claimDue(Collection<String> channels, Instant now, Instant leaseEnd, int maxAttempts,
                                   int limit) {
         return sql.list("with due as (select id from notice where status in ('PENDING', 'SENDING')"
-                        + " and next_attempt_at <= ? and channel = any (?) order by next_attempt_at, id limit ?"
+                        + " and next_attempt_at <= ? and channel = any (?) order by next_attempt_at, id limit " + limit
                         + " for update skip locked) "
                         + "update notice n set"
                         + " status = case when n.attempts >= ? then 'FAILED' else 'SENDING' end,"
@@ -84,7 +84,7 @@ public class NoticeStore {
                         + "from due where n.id = due.id "
                         + "returning n.id, n.volunteer_id, n.channel, n.kind, n.template, n.payload::text, n.dedup_id,"
                         + " n.region_id, n.attempts, n.status, n.created_at",
-                NoticeStore::claimed, now, Sql.texts(channels), limit, maxAttempts, maxAttempts, maxAttempts, leaseEnd);
+                NoticeStore::claimed, now, Sql.texts(channels), maxAttempts, maxAttempts, maxAttempts, leaseEnd);
     }
 
     private static Claimed claimed(ResultSet r) throws SQLException {
@@ -226,9 +226,9 @@ public class NoticeStore {
                         + " and a.purpose = 'VOLUNTEER_WALLET' "
                         + "where v.id > ? and a.credits_posted > a.debits_posted + a.debits_pending "
                         + " and h.path && (select coalesce(array_agg(region_id), '{}') from points_expiry_notice_rule) "
-                        + "order by v.id limit ?",
+                        + "order by v.id limit " + limit,
                 r -> new Warnable(r.getLong(1), r.getLong(2), List.of((Long[]) r.getArray(3).getArray()), r.getLong(4),
                         r.getInt(5)),
-                afterId, limit);
+                afterId);
     }
 }

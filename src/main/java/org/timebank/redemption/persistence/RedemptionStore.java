@@ -206,8 +206,8 @@ public class RedemptionStore {
 
     public List<RedemptionRow> shopRedemptions(long shopId, Long before, int limit) {
         return sql.list("select " + REDEMPTION_COLUMNS + " from redemption where shop_id = ? and id < ? "
-                + "order by id desc limit ?", RedemptionStore::redemption, shopId, before == null ? Long.MAX_VALUE : before,
-                limit);
+                + "order by id desc limit " + limit, RedemptionStore::redemption, shopId,
+                before == null ? Long.MAX_VALUE : before);
     }
 
     // ---- refunds ----
@@ -275,8 +275,8 @@ public class RedemptionStore {
     /** Held redemptions whose hold the ledger has expired, locked (skipping ones another sweeper has). */
     public List<Long> lockExpiredHeld(int limit) {
         return sql.list("select r.id from redemption r join hold h on h.id = r.transaction_id "
-                + "where r.status = 'HELD' and h.status = 'EXPIRED' order by r.id limit ? for update of r skip locked",
-                r -> r.getLong(1), limit);
+                + "where r.status = 'HELD' and h.status = 'EXPIRED' order by r.id limit " + limit + " for update of r skip locked",
+                r -> r.getLong(1));
     }
 
     // ---- plumbing ----

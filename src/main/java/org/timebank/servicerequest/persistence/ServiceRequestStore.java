@@ -93,8 +93,8 @@ public class ServiceRequestStore {
     /** Held requests whose window ended before {@code dueBefore}, not escalated yet; locked, skipping taken ones. */
     public List<Long> lockDueForEscalation(Instant dueBefore, int limit) {
         return sql.list("select s.id from service_request s where s.status in ('ACCEPTED', 'COMPLETED') "
-                        + "and s.escalated_at is null and s.window_ends_at < ? order by s.window_ends_at limit ? "
-                        + "for update skip locked", r -> r.getLong(1), utc(dueBefore), limit);
+                        + "and s.escalated_at is null and s.window_ends_at < ? order by s.window_ends_at limit " + limit
+                        + " for update skip locked", r -> r.getLong(1), utc(dueBefore));
     }
 
     public void markEscalated(long id) {
@@ -105,7 +105,7 @@ public class ServiceRequestStore {
     public List<Long> lockExpiredHeld(int limit) {
         return sql.list("select s.id from service_request s join hold h on h.id = s.hold_id "
                 + "where s.status in ('ACCEPTED', 'COMPLETED', 'DISPUTED') and h.status = 'EXPIRED' "
-                + "order by s.id limit ? for update of s skip locked", r -> r.getLong(1), limit);
+                + "order by s.id limit " + limit + " for update of s skip locked", r -> r.getLong(1));
     }
 
     /**
@@ -190,8 +190,7 @@ public class ServiceRequestStore {
             text.append(" and s.window_starts_at < ?");
             args.add(utc(q.to()));
         }
-        text.append(" order by s.id desc limit ?");
-        args.add(q.limit());
+        text.append(" order by s.id desc limit ").append(q.limit());
         return sql.list(text.toString(), ServiceRequestStore::details, args.toArray());
     }
 
@@ -243,8 +242,8 @@ public class ServiceRequestStore {
     public List<Long> resources(long regionId, String category, Long after, int limit) {
         return sql.list("select distinct k.volunteer_id from volunteer_skill k join volunteer v on v.id = k.volunteer_id "
                         + "join region r on r.id = v.home_community_id where r.path @> ? and (?::text is null or k.category = ?) "
-                        + "and k.volunteer_id > ? order by k.volunteer_id limit ?", r -> r.getLong(1),
-                new Long[] {regionId}, category, category, after == null ? 0L : after, limit);
+                        + "and k.volunteer_id > ? order by k.volunteer_id limit " + limit, r -> r.getLong(1),
+                new Long[] {regionId}, category, category, after == null ? 0L : after);
     }
 
     // ---- liability ----

@@ -38,12 +38,10 @@ public class VolunteerStore {
             args.add(after);
             args.add(after);
         }
-        args.add(limit);
         if (regions != null) {
             args.add(regions.toArray(Long[]::new));
         }
-        args.add(limit);
-        return sql.list(namePrefixSql(regions != null, after != null), r -> r.getLong(1), args.toArray());
+        return sql.list(namePrefixSql(regions != null, after != null, limit), r -> r.getLong(1), args.toArray());
     }
 
     /** The volunteers with these phone hashes, by their hash in hex; hashes not registered are absent. */
@@ -59,20 +57,20 @@ public class VolunteerStore {
 
     /**
      * Parameters: the prefix, {@link #prefixEnd}, the LIKE pattern, the cursor's id twice (if paged),
-     * the limit, the regions (if scoped), the limit. The range of names is spelled out as well as the
+     * the regions (if scoped); the limit is in the text (Sql: a generic plan cannot see a bound one). The range of names is spelled out as well as the
      * pattern: the service's statements keep a generic plan (application.properties), and a generic
      * plan cannot turn {@code like ?} into an index range, only a range of parameters.
      */
-    static String namePrefixSql(boolean scoped, boolean paged) {
+    static String namePrefixSql(boolean scoped, boolean paged, int limit) {
         return "select x.id from region r cross join lateral ("
                 + "select v.id, v.name from volunteer v"
                 + " where v.home_community_id = r.id and v.name collate \"C\" >= ? and v.name collate \"C\" < ?"
                 + " and v.name collate \"C\" like ? escape '\\'"
                 + (paged ? " and (v.name collate \"C\", v.id)"
                         + " > ((select w.name from volunteer w where w.id = ?) collate \"C\", ?)" : "")
-                + " order by v.name collate \"C\", v.id limit ?) x"
+                + " order by v.name collate \"C\", v.id limit " + limit + ") x"
                 + " where r.level = 'COMMUNITY'" + (scoped ? " and r.path && ?" : "")
-                + " order by x.name collate \"C\", x.id limit ?";
+                + " order by x.name collate \"C\", x.id limit " + limit;
     }
 
     /**

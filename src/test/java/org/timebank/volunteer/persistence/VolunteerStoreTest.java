@@ -33,7 +33,7 @@ class VolunteerStoreTest {
         long someone = Api.volunteer(t.community()).id();
         for (boolean scoped : List.of(false, true)) {
             for (boolean paged : List.of(false, true)) {
-                String plan = plan(VolunteerStore.namePrefixSql(scoped, paged), scoped, paged, t.street(), someone);
+                String plan = plan(VolunteerStore.namePrefixSql(scoped, paged, 21), scoped, paged, t.street(), someone);
                 String where = "scoped " + scoped + ", paged " + paged + ":\n" + plan;
                 assertTrue(plan.contains("using volunteer_home_name on volunteer v"), where);
                 String cond = plan.lines().dropWhile(l -> !l.contains("using volunteer_home_name"))
@@ -86,11 +86,9 @@ class VolunteerStoreTest {
                     s.setLong(i++, after);
                     s.setLong(i++, after);
                 }
-                s.setInt(i++, 21);
                 if (scoped) {
-                    s.setArray(i++, c.createArrayOf("bigint", new Long[] {region}));
+                    s.setArray(i, c.createArrayOf("bigint", new Long[] {region}));
                 }
-                s.setInt(i, 21);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         lines.add(r.getString(1));
